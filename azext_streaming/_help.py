@@ -1,0 +1,125 @@
+"""Help text, with runnable examples for every group and command."""
+
+from knack.help_files import helps  # pylint: disable=unused-import
+
+helps["streaming"] = """
+type: group
+short-summary: Stream container images from ACR to AKS so that pods start in seconds instead of minutes.
+long-summary: >
+    Artifact streaming lets AKS nodes pull only the parts of an image that a pod needs to start. It needs a
+    Premium registry, a streaming artifact per image, and Linux node pools with streaming turned on.
+examples:
+  - name: Convert two images of a Premium registry into streaming artifacts and wait for them.
+    text: az streaming image create -r myregistry -t app:v1 -t team/web:2
+"""
+
+helps["streaming image"] = """
+type: group
+short-summary: Create and inspect the streaming artifacts of images.
+examples:
+  - name: List the tags of a repository with their streaming state.
+    text: az streaming image list -r myregistry --repository app -o table
+"""
+
+helps["streaming image create"] = """
+type: command
+short-summary: Convert images into streaming artifacts, several at a time.
+long-summary: >
+    Images that already have a streaming artifact are skipped (status AlreadyStreaming) and a conversion that
+    is already running is reused. Only Premium registries without customer-managed key encryption can convert.
+    The command exits 1 when a conversion ends Failed or Canceled, after printing the status of every image.
+    Convert before you deploy: a pod that pulls an image before its conversion has succeeded caches the plain
+    image on that node and never streams it.
+examples:
+  - name: Convert three images, one of them in a nested repository, and wait for all of them.
+    text: az streaming image create -r myregistry -t app:v1 -t app:v2 -t jupyter/all-spark-notebook:latest
+  - name: Convert an image named by digest, with the login server in the reference.
+    text: az streaming image create -t myregistry.azurecr.io/app@sha256:0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c
+  - name: Start the conversions and return at once; wait for them later.
+    text: |
+        az streaming image create -r myregistry -t app:v1 --no-wait
+        az streaming image wait -r myregistry -t app:v1 --timeout 1800
+"""
+
+helps["streaming image show"] = """
+type: command
+short-summary: Show the streaming state of one image.
+long-summary: Exits 3 when the image does not exist.
+examples:
+  - name: Show whether app:v1 has a streaming artifact.
+    text: az streaming image show -r myregistry -t app:v1
+"""
+
+helps["streaming image list"] = """
+type: command
+short-summary: List the tags of a repository with their digest and streaming state.
+examples:
+  - name: List the tags of the app repository as a table.
+    text: az streaming image list -r myregistry --repository app -o table
+  - name: List the tags that do not stream yet.
+    text: az streaming image list -r myregistry --repository app --query "[?!streaming].tag" -o tsv
+"""
+
+helps["streaming image wait"] = """
+type: command
+short-summary: Wait until the conversions of images have finished.
+long-summary: Exits 1 when a conversion ended Failed or Canceled, or when the deadline passes first.
+examples:
+  - name: Wait up to 30 minutes for two conversions started with --no-wait.
+    text: az streaming image wait -r myregistry -t app:v1 -t web:2 --timeout 1800
+"""
+
+helps["streaming operation"] = """
+type: group
+short-summary: Inspect or cancel single conversion operations.
+examples:
+  - name: Show the most recent conversion of an image.
+    text: az streaming operation show -r myregistry -t app:v1
+"""
+
+helps["streaming operation show"] = """
+type: command
+short-summary: Show a conversion operation, by id or by image.
+examples:
+  - name: Show an operation by repository and id.
+    text: az streaming operation show -r myregistry --repository app --id 3f0e9d52-8a8c-4a59-9a55-2c6a3f1f2b7e
+  - name: Show the most recent conversion of an image.
+    text: az streaming operation show -r myregistry -t app:v1
+"""
+
+helps["streaming operation cancel"] = """
+type: command
+short-summary: Cancel a running conversion operation.
+examples:
+  - name: Cancel the running conversion of an image without a prompt.
+    text: az streaming operation cancel -r myregistry -t app:v1 --yes
+  - name: Cancel an operation by repository and id.
+    text: az streaming operation cancel -r myregistry --repository app --id 3f0e9d52-8a8c-4a59-9a55-2c6a3f1f2b7e --yes
+"""
+
+helps["streaming repository"] = """
+type: group
+short-summary: Show or change the automatic conversion of images pushed to a repository.
+examples:
+  - name: Convert every image pushed to the app repository from now on.
+    text: az streaming repository update -r myregistry --repository app --enable-streaming true
+"""
+
+helps["streaming repository show"] = """
+type: command
+short-summary: Show whether images pushed to a repository are converted automatically.
+examples:
+  - name: Show the auto-conversion setting of the app repository.
+    text: az streaming repository show -r myregistry --repository app
+"""
+
+helps["streaming repository update"] = """
+type: command
+short-summary: Turn automatic conversion of newly pushed images on or off.
+long-summary: Only images pushed afterwards are converted; convert existing ones with 'az streaming image create'.
+examples:
+  - name: Turn auto-conversion on for a nested repository.
+    text: az streaming repository update -r myregistry --repository team/app --enable-streaming true
+  - name: Turn it off again.
+    text: az streaming repository update -r myregistry --repository team/app --enable-streaming false
+"""

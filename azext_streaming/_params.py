@@ -1,0 +1,58 @@
+"""Arguments. Shared ones are defined once, on the parent `streaming` context. No SDK import here."""
+
+from azure.cli.core.commands.parameters import get_three_state_flag
+from knack.arguments import CLIArgumentType
+
+from ._constants import DEFAULT_TIMEOUT_SECONDS
+
+
+def _positive_int(value):
+    number = int(value)
+    if number <= 0:
+        raise ValueError("must be a positive number of seconds")
+    return number
+
+
+_positive_int.__name__ = "seconds"
+
+registry_type = CLIArgumentType(
+    options_list=["--registry", "-r"], configured_default="acr",
+    help="Registry name, login server (myregistry.azurecr.io) or resource ID. Optional when the images carry the "
+         "login server. Default: az configure --defaults acr=<name>.")
+images_type = CLIArgumentType(
+    options_list=["--image", "-t"], action="append",
+    help="Image: repo[:tag] or repo@sha256:<digest>, optionally prefixed by the login server. No tag means "
+         "latest. Repeat for several images: -t app:v1 -t web:2.")
+timeout_type = CLIArgumentType(
+    type=_positive_int, default=DEFAULT_TIMEOUT_SECONDS,
+    help="Seconds to wait before giving up; the work itself continues in Azure.")
+
+
+def load_arguments(self, _):
+    with self.argument_context("streaming") as c:
+        c.argument("registry", arg_type=registry_type)
+        c.argument("timeout", arg_type=timeout_type)
+
+    for scope in ("streaming image create", "streaming image wait"):
+        with self.argument_context(scope) as c:
+            c.argument("images", arg_type=images_type, required=True)
+
+    with self.argument_context("streaming image show") as c:
+        c.argument("image", options_list=["--image", "-t"],
+                   help="Image: repo[:tag] or repo@sha256:<digest>, optionally prefixed by the login server.")
+
+    with self.argument_context("streaming image list") as c:
+        c.argument("repository", help="Repository whose tags are listed, e.g. app or team/app.")
+
+    with self.argument_context("streaming operation") as c:
+        c.argument("repository", help="Repository of the operation; goes with --id.")
+        c.argument("operation_id", options_list=["--id"], help="Operation id, as printed by image create.")
+        c.argument("image", options_list=["--image", "-t"],
+                   help="Image whose most recent conversion is meant, instead of --repository and --id.")
+
+    with self.argument_context("streaming repository") as c:
+        c.argument("repository", help="Repository name, e.g. app or team/app.")
+    with self.argument_context("streaming repository update") as c:
+        c.argument("enable_streaming", arg_type=get_three_state_flag(),
+                   help="Convert every image pushed to the repository from now on (true) or stop doing so (false). "
+                        "Images already in the repository need 'az streaming image create'.")

@@ -1,0 +1,36 @@
+"""The command table. Operations are referenced by name so nothing heavy is imported at load time."""
+
+from azure.cli.core.commands import CliCommandType
+
+from ._validators import validate_images_command, validate_operation_command, validate_repository_command
+
+_FORMAT = "azext_streaming._format#{}"
+
+
+def load_command_table(self, _):
+    custom = CliCommandType(operations_tmpl="azext_streaming.custom#{}")
+
+    with self.command_group("streaming", custom_command_type=custom, is_preview=True):
+        pass
+
+    with self.command_group("streaming image", custom_command_type=custom) as g:
+        g.custom_command("create", "image_create", supports_no_wait=True, validator=validate_images_command,
+                         table_transformer=_FORMAT.format("transform_images"))
+        g.custom_show_command("show", "image_show", validator=validate_images_command,
+                              table_transformer=_FORMAT.format("transform_image"))
+        g.custom_command("list", "image_list", validator=validate_repository_command,
+                         table_transformer=_FORMAT.format("transform_tags"))
+        g.custom_command("wait", "image_wait", validator=validate_images_command,
+                         table_transformer=_FORMAT.format("transform_images"))
+
+    with self.command_group("streaming operation", custom_command_type=custom) as g:
+        g.custom_show_command("show", "operation_show", validator=validate_operation_command,
+                              table_transformer=_FORMAT.format("transform_operation"))
+        g.custom_command("cancel", "operation_cancel", validator=validate_operation_command, confirmation=True,
+                         table_transformer=_FORMAT.format("transform_operation"))
+
+    with self.command_group("streaming repository", custom_command_type=custom) as g:
+        g.custom_show_command("show", "repository_show", validator=validate_repository_command,
+                              table_transformer=_FORMAT.format("transform_repository"))
+        g.custom_command("update", "repository_update", validator=validate_repository_command,
+                         table_transformer=_FORMAT.format("transform_repository"))

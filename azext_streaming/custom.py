@@ -1,0 +1,176 @@
+"""Entry points of the `az streaming` commands. Each one only orchestrates the modules that do the work."""
+
+from azure.cli.core.azclierror import RequiredArgumentMissingError
+from knack.log import get_logger
+
+from ._constants import DEFAULT_TIMEOUT_SECONDS, STATUS_CANCELED
+from ._errors import AcrResponseError, PreconditionError, defer_error, not_found, with_fix
+from .acr_session import conversion_outcome_error, missing_images_error, open_registry
+from .conversion import Conversions, ImageState
+from .deadline import Deadline
+from .image_ref import ImageRef
+from .progress import Progress
+
+logger = get_logger(__name__)
+
+NO_WAIT_WARNING = ("Conversions continue in the background. Pods that pull an image before its conversion has "
+                   "succeeded cache the plain image on that node and never stream it: wait with "
+                   "'az streaming image wait' before you deploy.")
+
+
+# ---- az streaming image ------------------------------------------------------------------------------------
+def image_create(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS, no_wait=False):
+    reg, client = open_registry(cmd, registry, images, for_write=True)
+    conversions = Conversions(client)
+    states = conversions.inspect(images, for_create=True)
+    missing = missing_images_error(reg, states)
+    if missing:
+        raise missing
+    conversions.start(states)
+    return _finish_conversions(cmd, reg, conversions, states, timeout, no_wait)
+
+
+def image_wait(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS):
+    reg, client = open_registry(cmd, registry, images)
+    conversions = Conversions(client)
+    states = conversions.inspect(images, for_create=False)
+    missing = missing_images_error(reg, states)
+    if missing:
+        raise missing
+    never_started = [s for s in states if not s.streamable and not s.in_progress and not s.operation_id]
+    if never_started:
+        logger.warning("No conversion was ever started for: %s. Start one with 'az streaming image create'.",
+                       ", ".join(str(s.ref) for s in never_started))
+    return _finish_conversions(cmd, reg, conversions, states, timeout, no_wait=False)
+
+
+def _finish_conversions(cmd, reg, conversions, states, timeout, no_wait):
+    still_running = []
+    if no_wait:
+        if any(s.in_progress for s in states):
+            logger.warning(NO_WAIT_WARNING)
+    else:
+        progress = Progress(cmd.cli_ctx)
+        still_running = conversions.wait(states, Deadline(timeout), progress)
+        progress.end()
+    result = {"registry": reg.summary(), "images": [s.to_dict() for s in states]}
+    error = conversion_outcome_error(reg, states, still_running, timeout)
+    if error is None and not no_wait:
+        error = _never_started_error(reg, states)
+    if error is not None:
+        defer_error(cmd, error)
+    return result
+
+
+def _never_started_error(reg, states):
+    idle = [s for s in states if not s.streamable and not s.in_progress]
+    if not idle:
+        return None
+    return with_fix(PreconditionError("Not converted and no conversion running: {}.".format(
+        ", ".join(str(s.ref) for s in idle))),
+        "az streaming image create -r {} {}".format(reg.name, " ".join("-t {}".format(s.ref) for s in idle)))
+
+
+def image_show(cmd, image, registry=None):
+    reg, client = open_registry(cmd, registry, [image], for_show=True)
+    state = Conversions(client).inspect([image])[0]
+    if not state.found:
+        raise not_found("Image {} was not found in registry {}.".format(image, reg.name),
+                        "az acr repository show-tags -n {} --repository {} -o table".format(
+                            reg.name, image.repository), for_show=True)
+    entry = state.to_dict()
+    entry["progress"] = state.progress
+    entry["streamingArtifacts"] = state.streaming_artifacts
+    return entry
+
+
+def image_list(cmd, repository, registry=None):
+    reg, client = open_registry(cmd, registry, for_show=True)
+    try:
+        tags = client.list_tags(repository)
+    except AcrResponseError as ex:
+        if ex.status_code == 404:
+            raise not_found("Repository {} was not found in registry {}.".format(repository, reg.name),
+                            "az acr repository list -n {} -o table".format(reg.name), for_show=True) from None
+        raise
+    by_digest = {}
+    for tag in tags:
+        by_digest.setdefault(tag.get("digest"), ImageState(ref=ImageRef(repository, digest=tag.get("digest")),
+                                                           digest=tag.get("digest")))
+    Conversions(client).inspect_digests(list(by_digest.values()))
+    rows = []
+    for tag in tags:
+        state = by_digest[tag.get("digest")]
+        rows.append({"repository": repository, "tag": tag.get("name"), "digest": state.digest,
+                     "streaming": state.streamable, "status": state.status, "operationId": state.operation_id,
+                     "lastUpdateTime": tag.get("lastUpdateTime")})
+    return rows
+
+
+# ---- az streaming operation --------------------------------------------------------------------------------
+def _operation_target(cmd, registry, repository, operation_id, image, for_show, for_write=False):
+    images = [image] if image else []
+    reg, client = open_registry(cmd, registry, images, for_show=for_show, for_write=for_write)
+    if operation_id:
+        return reg, client, repository, operation_id
+    state = Conversions(client).inspect([image])[0]
+    if not state.found or not state.operation_id:
+        raise not_found("No conversion operation exists for {} in registry {}.".format(image, reg.name),
+                        "Start one with: az streaming image create -r {} -t {}".format(reg.name, image),
+                        for_show=for_show)
+    return reg, client, image.repository, state.operation_id
+
+
+def _operation_result(repository, operation):
+    operation = dict(operation or {})
+    operation.setdefault("repository", repository)
+    return operation
+
+
+def operation_show(cmd, registry=None, repository=None, operation_id=None, image=None):
+    _, client, repository, operation_id = _operation_target(cmd, registry, repository, operation_id, image,
+                                                            for_show=True)
+    try:
+        return _operation_result(repository, client.get_operation(repository, operation_id))
+    except AcrResponseError as ex:
+        if ex.status_code == 404:
+            raise not_found("Operation {} was not found in repository {}.".format(operation_id, repository),
+                            "Find the id with: az streaming image show -r <registry> -t {}:<tag>".format(repository),
+                            for_show=True) from None
+        raise
+
+
+def operation_cancel(cmd, registry=None, repository=None, operation_id=None, image=None):
+    _, client, repository, operation_id = _operation_target(cmd, registry, repository, operation_id, image,
+                                                            for_show=False, for_write=True)
+    current = client.get_operation(repository, operation_id)
+    if current.get("status") not in ("NotStarted", "Running"):
+        logger.warning("Operation %s is already %s; nothing to cancel.", operation_id, current.get("status"))
+        return _operation_result(repository, current)
+    answer = client.cancel_operation(repository, operation_id)
+    answer.setdefault("status", STATUS_CANCELED)
+    return _operation_result(repository, answer)
+
+
+# ---- az streaming repository -------------------------------------------------------------------------------
+def repository_show(cmd, repository, registry=None):
+    reg, client = open_registry(cmd, registry, for_show=True)
+    return _repository_result(reg, repository, client.get_repository_streaming(repository))
+
+
+def repository_update(cmd, repository, enable_streaming=None, registry=None):
+    if enable_streaming is None:
+        raise with_fix(RequiredArgumentMissingError("Nothing to update: --enable-streaming is required."),
+                       "az streaming repository update -r <registry> --repository {} --enable-streaming true"
+                       .format(repository))
+    reg, client = open_registry(cmd, registry, for_write=True)
+    current = client.get_repository_streaming(repository)
+    if bool(current.get("convertPushedImages")) == enable_streaming:
+        logger.info("Repository %s already has auto-conversion %s.", repository, "on" if enable_streaming else "off")
+        return _repository_result(reg, repository, current)
+    return _repository_result(reg, repository, client.set_repository_streaming(repository, enable_streaming))
+
+
+def _repository_result(reg, repository, state):
+    return {"registry": reg.name, "repository": repository,
+            "convertPushedImages": bool((state or {}).get("convertPushedImages"))}
