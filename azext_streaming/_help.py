@@ -35,10 +35,8 @@ examples:
     text: az streaming image create -r myregistry -t app:v1 -t app:v2 -t jupyter/all-spark-notebook:latest
   - name: Convert an image named by digest, with the login server in the reference.
     text: az streaming image create -t myregistry.azurecr.io/app@sha256:0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c
-  - name: Start the conversions and return at once; wait for them later.
-    text: |
-        az streaming image create -r myregistry -t app:v1 --no-wait
-        az streaming image wait -r myregistry -t app:v1 --timeout 1800
+  - name: Start the conversion and return at once (then wait with 'az streaming image wait').
+    text: az streaming image create -r myregistry -t app:v1 --no-wait
 """
 
 helps["streaming image show"] = """

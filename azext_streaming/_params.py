@@ -26,12 +26,16 @@ images_type = CLIArgumentType(
 timeout_type = CLIArgumentType(
     type=_positive_int, default=DEFAULT_TIMEOUT_SECONDS,
     help="Seconds to wait before giving up; the work itself continues in Azure.")
+no_wait_type = CLIArgumentType(
+    options_list=["--no-wait"], action="store_true",
+    help="Start the work and return at once, printing the operation ids; wait later with the group's wait command.")
 
 
 def load_arguments(self, _):
     with self.argument_context("streaming") as c:
         c.argument("registry", arg_type=registry_type)
         c.argument("timeout", arg_type=timeout_type)
+        c.argument("skip_wait", arg_type=no_wait_type)
 
     for scope in ("streaming image create", "streaming image wait"):
         with self.argument_context(scope) as c:

@@ -20,6 +20,8 @@ logger = get_logger(__name__)
 
 REQUEST_TIMEOUT = (10, 60)  # (connect, read) seconds
 MAX_ATTEMPTS = 5
+# A Retry-After longer than this is not waited out inside one request: the error is reported instead.
+MAX_RETRY_WAIT = 120
 _LINK_NEXT_RE = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
 _CORRELATION_HEADERS = ("x-ms-correlation-request-id", "x-ms-request-id")
 
@@ -53,14 +55,14 @@ def error_from_response(response, login_server):
 
 
 class AcrDataClient:
-    def __init__(self, login_server, aad_token_source, session=None, sleep=time.sleep,
+    def __init__(self, login_server, aad_token_source, session=None, sleep=None,
                  max_attempts=MAX_ATTEMPTS, user_agent=None):
         if session is None:
             import requests
             session = requests.Session()
         self.login_server = login_server
         self._session = session
-        self._sleep = sleep
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))  # looked up late, for test patches
         self._max_attempts = max_attempts
         self._user_agent = user_agent
         self.tokens = AcrTokenProvider(login_server, aad_token_source, self._post_form)
@@ -84,9 +86,7 @@ class AcrDataClient:
             try:
                 response = self._session.request(method, self._url(path), headers=sent_headers,
                                                  timeout=REQUEST_TIMEOUT, **kwargs)
-            except Exception as ex:  # pylint: disable=broad-except
-                if not _is_connection_error(ex):
-                    raise
+            except _connection_errors() as ex:
                 if attempt >= self._max_attempts:
                     raise with_fix(AzureConnectionError("Could not reach registry {}: {}".format(
                         self.login_server, type(ex).__name__)), "Check the network and retry the command.")
@@ -98,11 +98,12 @@ class AcrDataClient:
                 renewed = True
                 self.tokens.invalidate(auth[0])
                 continue
-            if (status == 429 or status >= 500) and attempt < self._max_attempts:
+            if status == 429 or status >= 500:
                 delay = retry_after_seconds(response.headers, backoff.next_delay())
-                logger.info("Registry %s answered %s; retrying in %.0f s", self.login_server, status, delay)
-                self._sleep(delay)
-                continue
+                if attempt < self._max_attempts and delay <= MAX_RETRY_WAIT:
+                    logger.info("Registry %s answered %s; retrying in %.0f s", self.login_server, status, delay)
+                    self._sleep(delay)
+                    continue
             if status >= 400:
                 raise error_from_response(response, self.login_server)
             return response
@@ -177,10 +178,6 @@ class AcrDataClient:
                           json=body).json()
 
 
-def _is_connection_error(ex):
-    try:
-        import requests
-    except ImportError:  # pragma: no cover - az always ships requests
-        return False
-    return isinstance(ex, (requests.ConnectionError, requests.Timeout))
-
+def _connection_errors():
+    import requests
+    return (requests.ConnectionError, requests.Timeout)

@@ -7,6 +7,10 @@ from ._validators import validate_images_command, validate_operation_command, va
 _FORMAT = "azext_streaming._format#{}"
 
 
+# `--no-wait` is declared in _params.py (as `skip_wait`: az reserves the name no_wait) rather than through
+# supports_no_wait, because az discards the result of such a command and ours must print the ids it started.
+
+
 def load_command_table(self, _):
     custom = CliCommandType(operations_tmpl="azext_streaming.custom#{}")
 
@@ -14,7 +18,7 @@ def load_command_table(self, _):
         pass
 
     with self.command_group("streaming image", custom_command_type=custom) as g:
-        g.custom_command("create", "image_create", supports_no_wait=True, validator=validate_images_command,
+        g.custom_command("create", "image_create", validator=validate_images_command,
                          table_transformer=_FORMAT.format("transform_images"))
         g.custom_show_command("show", "image_show", validator=validate_images_command,
                               table_transformer=_FORMAT.format("transform_image"))

@@ -4,7 +4,6 @@ Reads come first for every image, so a missing tag stops the command before any 
 An image that already has a streaming artifact is skipped and a conversion already under way is reused.
 """
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
@@ -85,7 +84,7 @@ def failure_code(details):
 class Conversions:
     """Runs the per-image steps for one registry client, `MAX_CONCURRENCY` images at a time."""
 
-    def __init__(self, client, sleep=time.sleep, max_workers=MAX_CONCURRENCY):
+    def __init__(self, client, sleep=None, max_workers=MAX_CONCURRENCY):
         self.client = client
         self._sleep = sleep
         self._max_workers = max_workers

@@ -19,7 +19,7 @@ NO_WAIT_WARNING = ("Conversions continue in the background. Pods that pull an im
 
 
 # ---- az streaming image ------------------------------------------------------------------------------------
-def image_create(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS, no_wait=False):
+def image_create(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS, skip_wait=False):
     reg, client = open_registry(cmd, registry, images, for_write=True)
     conversions = Conversions(client)
     states = conversions.inspect(images, for_create=True)
@@ -27,7 +27,7 @@ def image_create(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS, no
     if missing:
         raise missing
     conversions.start(states)
-    return _finish_conversions(cmd, reg, conversions, states, timeout, no_wait)
+    return _finish_conversions(cmd, reg, conversions, states, timeout, skip_wait)
 
 
 def image_wait(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS):
@@ -41,12 +41,12 @@ def image_wait(cmd, images, registry=None, timeout=DEFAULT_TIMEOUT_SECONDS):
     if never_started:
         logger.warning("No conversion was ever started for: %s. Start one with 'az streaming image create'.",
                        ", ".join(str(s.ref) for s in never_started))
-    return _finish_conversions(cmd, reg, conversions, states, timeout, no_wait=False)
+    return _finish_conversions(cmd, reg, conversions, states, timeout, skip_wait=False)
 
 
-def _finish_conversions(cmd, reg, conversions, states, timeout, no_wait):
+def _finish_conversions(cmd, reg, conversions, states, timeout, skip_wait):
     still_running = []
-    if no_wait:
+    if skip_wait:
         if any(s.in_progress for s in states):
             logger.warning(NO_WAIT_WARNING)
     else:
@@ -55,7 +55,7 @@ def _finish_conversions(cmd, reg, conversions, states, timeout, no_wait):
         progress.end()
     result = {"registry": reg.summary(), "images": [s.to_dict() for s in states]}
     error = conversion_outcome_error(reg, states, still_running, timeout)
-    if error is None and not no_wait:
+    if error is None and not skip_wait:
         error = _never_started_error(reg, states)
     if error is not None:
         defer_error(cmd, error)

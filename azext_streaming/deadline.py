@@ -61,10 +61,11 @@ def retry_after_seconds(headers, default):
     return max(0.0, when.timestamp() - time.time())
 
 
-def sleep_within(deadline, seconds, sleep=time.sleep):
+def sleep_within(deadline, seconds, sleep=None):
     """Sleep `seconds`, but never past the deadline. Returns False once the deadline has been reached."""
     if deadline is not None:
         seconds = min(seconds, deadline.remaining())
     if seconds > 0:
-        sleep(seconds)
+        # time.sleep is looked up at call time so that test patches of it apply.
+        (sleep or time.sleep)(seconds)
     return deadline is None or not deadline.expired()

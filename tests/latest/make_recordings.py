@@ -1,0 +1,168 @@
+"""Writes the playback recordings of the scenario tests: `python tests/latest/make_recordings.py`.
+
+Each function below is one test's recording, named after the test method. test_recordings_current.py fails
+when a committed file differs from what this script builds.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from recording_builder import Recording, digest, registry_body, registry_id  # noqa: E402
+
+RECORDINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "recordings")
+
+APP_V1 = digest("a1")
+NOTEBOOK = digest("b2")
+APP_CONVERTED = digest("c3")
+STREAMING_ARTIFACT = digest("d4")
+WEB_2 = digest("e5")
+LEGACY = digest("f6")
+OP_APP = "0f3a2c1e-0000-4000-8000-000000000001"
+OP_NOTEBOOK = "0f3a2c1e-0000-4000-8000-000000000002"
+OP_WEB = "0f3a2c1e-0000-4000-8000-000000000003"
+OP_LEGACY = "0f3a2c1e-0000-4000-8000-000000000004"
+NB = "jupyter/all-spark-notebook"
+
+
+def premium():
+    return Recording().registry_list(registry_body("otherreg", "Standard"), registry_body("myreg", "Premium"))
+
+
+# ---- az streaming image create ---------------------------------------------------------------------------
+def test_image_create_converts_new_images_and_skips_streaming_ones():
+    r = premium().exchange().token(4)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag(NB, "latest", NOTEBOOK).referrers(NB, NOTEBOOK).last_conversion(NB, NOTEBOOK)
+    r.manifest_metadata("app", APP_CONVERTED).referrers("app", APP_CONVERTED, [STREAMING_ARTIFACT])
+    r.start_conversion("app", APP_V1, OP_APP).start_conversion(NB, NOTEBOOK, OP_NOTEBOOK)
+    r.operation("app", APP_V1, OP_APP, "Running", "40%").operation(NB, NOTEBOOK, OP_NOTEBOOK, "Running", "10%")
+    r.operation("app", APP_V1, OP_APP, "Succeeded").operation(NB, NOTEBOOK, OP_NOTEBOOK, "Succeeded")
+    return r
+
+
+def test_image_create_reuses_running_conversion_through_503():
+    r = premium().exchange().token(1)
+    r.tag("web", "2", WEB_2).referrers("web", WEB_2).last_conversion("web", WEB_2, OP_WEB, "Running")
+    r.operation("web", WEB_2, OP_WEB, None, http_status=503, headers={"Retry-After": "7"})
+    r.operation("web", WEB_2, OP_WEB, "Running", "60%")
+    r.operation("web", WEB_2, OP_WEB, "Succeeded")
+    return r
+
+
+def test_image_create_honours_retry_after_on_429():
+    r = premium().exchange().token(1)
+    r.tag("app", "v1", APP_V1, status=429, headers={"Retry-After": "3"})
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1, [STREAMING_ARTIFACT])
+    return r
+
+
+def test_image_create_failed_conversion_exits_1_and_reports_every_image():
+    r = premium().exchange().token(4)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag("legacy", "win", LEGACY).referrers("legacy", LEGACY).last_conversion("legacy", LEGACY)
+    r.start_conversion("app", APP_V1, OP_APP).start_conversion("legacy", LEGACY, OP_LEGACY)
+    r.operation("app", APP_V1, OP_APP, "Succeeded")
+    r.operation("legacy", LEGACY, OP_LEGACY, "Failed", "0%",
+                details="UNSUPPORTED_PLATFORM: the image has no linux/amd64 platform")
+    return r
+
+
+def test_image_create_refuses_registry_that_cannot_stream():
+    r = Recording().registry_list(registry_body("myreg", "Standard"))
+    r.registry_list(registry_body("myreg", "Premium", cmk=True))
+    return r
+
+
+def test_image_create_missing_tag_writes_nothing():
+    r = premium().exchange().token(1)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag("app", "v9", None, status=404)
+    return r
+
+
+def test_image_create_no_wait_returns_operation_ids():
+    r = premium().exchange().token(2)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.start_conversion("app", APP_V1, OP_APP)
+    return r
+
+
+def test_unknown_registry_is_reported_with_the_fix():
+    return Recording().registry_list(registry_body("otherreg")).registry_list(registry_body("otherreg"))
+
+
+def test_bad_arguments_fail_before_any_request():
+    return Recording()
+
+
+# ---- az streaming image wait / show / list ---------------------------------------------------------------
+def test_image_wait_renews_token_after_401():
+    r = premium().exchange().token(1)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
+    r.operation("app", APP_V1, OP_APP, None, http_status=401)
+    r.token(1)
+    r.operation("app", APP_V1, OP_APP, "Succeeded")
+    return r
+
+
+def test_image_show_by_registry_id_and_digest():
+    r = Recording()
+    r.add("GET", "https://management.azure.com{}?api-version=2023-07-01".format(registry_id("myreg")),
+          body=registry_body("myreg"))
+    r.exchange().token(1)
+    r.manifest_metadata("app", APP_CONVERTED).referrers("app", APP_CONVERTED, [STREAMING_ARTIFACT])
+    return r
+
+
+def test_image_show_missing_image_exits_3():
+    r = premium().exchange().token(1)
+    r.tag(NB, "nope", None, status=404)
+    return r
+
+
+def test_image_list_pages_tags_and_shows_streaming_state():
+    r = premium().exchange().token(1)
+    r.tags("app", [("v1", APP_V1), ("v2", APP_CONVERTED)], next_link="/acr/v1/app/_tags?last=v2&n=100")
+    r.tags("app", [("latest", APP_CONVERTED)], query="?last=v2&n=100")
+    r.referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
+    r.referrers("app", APP_CONVERTED, [STREAMING_ARTIFACT])
+    return r
+
+
+# ---- az streaming operation ------------------------------------------------------------------------------
+def test_operation_show_by_id_and_cancel_by_image():
+    r = premium().exchange().token(1)
+    r.operation("app", APP_V1, OP_APP, "Running", "40%")
+    r.registry_list(registry_body("myreg")).exchange().token(2)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
+    r.operation("app", APP_V1, OP_APP, "Running", "45%")
+    r.cancel("app", APP_V1, OP_APP)
+    return r
+
+
+# ---- az streaming repository -----------------------------------------------------------------------------
+def test_repository_update_is_idempotent():
+    r = premium().exchange().token(1).repo_streaming("team/app", False)
+    r.registry_list(registry_body("myreg")).exchange().token(2)
+    r.repo_streaming("team/app", False).set_repo_streaming("team/app", True)
+    r.registry_list(registry_body("myreg")).exchange().token(1).repo_streaming("team/app", True)
+    return r
+
+
+def build_all():
+    module = sys.modules[__name__]
+    return {name: getattr(module, name)() for name in dir(module) if name.startswith("test_")}
+
+
+def main():
+    os.makedirs(RECORDINGS, exist_ok=True)
+    for name, recording in build_all().items():
+        with open(os.path.join(RECORDINGS, name + ".yaml"), "w", encoding="utf-8") as f:
+            f.write(recording.to_yaml())
+        print("wrote recordings/{}.yaml ({} interactions)".format(name, len(recording.interactions)))
+
+
+if __name__ == "__main__":
+    main()
