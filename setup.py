@@ -11,7 +11,6 @@ CLASSIFIERS = [
     "Intended Audience :: System Administrators",
     "Programming Language :: Python :: 3",
     "Programming Language :: Python :: 3.11",
-    "License :: OSI Approved :: MIT License",
 ]
 
 # Everything the extension imports ships with azure-cli itself (azure-cli-core, knack, azure-core,
