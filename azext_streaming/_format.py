@@ -43,3 +43,18 @@ def transform_operation(result):
 
 def transform_repository(result):
     return [_row(result, REPOSITORY_COLUMNS)]
+
+
+POOL_COLUMNS = (("Name", "name"), ("OsType", "osType"), ("OsSku", "osSku"),
+                ("Streaming", "artifactStreamingEnabled"), ("Status", "status"), ("Reason", "reason"))
+POOL_LISTING_COLUMNS = (("Name", "name"), ("Mode", "mode"), ("OsType", "osType"), ("OsSku", "osSku"),
+                        ("VmSize", "vmSize"), ("Arch", "architecture"), ("Streaming", "artifactStreamingEnabled"),
+                        ("Eligible", "eligible"), ("Reason", "reason"))
+
+
+def transform_pools(result):
+    return [_row(pool, POOL_COLUMNS) for pool in (result or {}).get("nodepools", [])]
+
+
+def transform_pool_listing(result):
+    return [_row(pool, POOL_LISTING_COLUMNS) for pool in result or []]

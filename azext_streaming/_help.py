@@ -121,3 +121,50 @@ examples:
   - name: Turn it off again.
     text: az streaming repository update -r myregistry --repository team/app --enable-streaming false
 """
+
+helps["streaming nodepool"] = """
+type: group
+short-summary: Turn artifact streaming on or off for AKS node pools.
+examples:
+  - name: List the pools of a cluster with their streaming state and eligibility.
+    text: az streaming nodepool list -g MyResourceGroup -c MyCluster -o table
+"""
+
+helps["streaming nodepool list"] = """
+type: command
+short-summary: List node pools with OS, size, architecture, streaming state and whether they can stream.
+examples:
+  - name: List the pools of a cluster as a table.
+    text: az streaming nodepool list -g MyResourceGroup -c MyCluster -o table
+"""
+
+helps["streaming nodepool enable"] = """
+type: command
+short-summary: Turn artifact streaming on for node pools.
+long-summary: >
+    Pools already streaming are left alone (AlreadyEnabled). A Windows pool named explicitly stops the command
+    before anything is written; under --all-nodepools it is reported as Skipped. Each pool is written back with
+    the eTag it was read with, so a concurrent change is never overwritten. Convert your images first
+    (az streaming image create): pods that pull before their image's conversion succeeded never stream.
+examples:
+  - name: Turn streaming on for two pools and wait.
+    text: az streaming nodepool enable -g MyResourceGroup -c MyCluster --nodepool-names np1 np2
+  - name: Turn streaming on for every Linux pool without waiting.
+    text: az streaming nodepool enable -g MyResourceGroup -c MyCluster --all-nodepools --no-wait
+"""
+
+helps["streaming nodepool disable"] = """
+type: command
+short-summary: Turn artifact streaming off for node pools.
+examples:
+  - name: Turn streaming off for one pool without a prompt.
+    text: az streaming nodepool disable -g MyResourceGroup -c MyCluster --nodepool-names np1 --yes
+"""
+
+helps["streaming nodepool wait"] = """
+type: command
+short-summary: Wait until node pools have finished updating.
+examples:
+  - name: Wait up to 20 minutes for a pool.
+    text: az streaming nodepool wait -g MyResourceGroup -c MyCluster --nodepool-names np1 --timeout 1200
+"""

@@ -1,6 +1,6 @@
 """Arguments. Shared ones are defined once, on the parent `streaming` context. No SDK import here."""
 
-from azure.cli.core.commands.parameters import get_three_state_flag
+from azure.cli.core.commands.parameters import get_three_state_flag, resource_group_name_type
 from knack.arguments import CLIArgumentType
 
 from ._constants import DEFAULT_TIMEOUT_SECONDS
@@ -60,3 +60,11 @@ def load_arguments(self, _):
         c.argument("enable_streaming", arg_type=get_three_state_flag(),
                    help="Convert every image pushed to the repository from now on (true) or stop doing so (false). "
                         "Images already in the repository need 'az streaming image create'.")
+
+    with self.argument_context("streaming nodepool") as c:
+        c.argument("resource_group_name", arg_type=resource_group_name_type)
+        c.argument("cluster_name", options_list=["--cluster-name", "-c"], help="Name of the AKS cluster.")
+        c.argument("nodepool_names", options_list=["--nodepool-names"], nargs="+",
+                   help="Space-separated node pool names, e.g. --nodepool-names np1 np2.")
+        c.argument("all_nodepools", options_list=["--all-nodepools"], action="store_true",
+                   help="Every pool of the cluster; Windows pools are reported as Skipped.")

@@ -63,3 +63,14 @@ def validate_operation_command(namespace):
     if namespace.repository is not None:
         namespace.repository = parse_repository(namespace.repository)
     _require_registry(namespace, _parse_images(namespace))
+
+
+def validate_nodepool_command(namespace):
+    """Exactly one of --nodepool-names and --all-nodepools."""
+    names = getattr(namespace, "nodepool_names", None)
+    if names and namespace.all_nodepools:
+        raise with_fix(MutuallyExclusiveArgumentError("Use --nodepool-names or --all-nodepools, not both."),
+                       "az streaming nodepool enable -g MyResourceGroup -c MyCluster --nodepool-names np1")
+    if not names and not namespace.all_nodepools:
+        raise with_fix(RequiredArgumentMissingError("Name the pools: --nodepool-names NP [NP ...] or --all-nodepools."),
+                       "az streaming nodepool enable -g MyResourceGroup -c MyCluster --all-nodepools")

@@ -2,7 +2,8 @@
 
 from azure.cli.core.commands import CliCommandType
 
-from ._validators import validate_images_command, validate_operation_command, validate_repository_command
+from ._validators import (validate_images_command, validate_nodepool_command, validate_operation_command,
+                          validate_repository_command)
 
 _FORMAT = "azext_streaming._format#{}"
 
@@ -38,3 +39,12 @@ def load_command_table(self, _):
                               table_transformer=_FORMAT.format("transform_repository"))
         g.custom_command("update", "repository_update", validator=validate_repository_command,
                          table_transformer=_FORMAT.format("transform_repository"))
+
+    with self.command_group("streaming nodepool", custom_command_type=custom) as g:
+        g.custom_command("list", "nodepool_list", table_transformer=_FORMAT.format("transform_pool_listing"))
+        g.custom_command("enable", "nodepool_enable", validator=validate_nodepool_command,
+                         table_transformer=_FORMAT.format("transform_pools"))
+        g.custom_command("disable", "nodepool_disable", validator=validate_nodepool_command, confirmation=True,
+                         table_transformer=_FORMAT.format("transform_pools"))
+        g.custom_command("wait", "nodepool_wait", validator=validate_nodepool_command,
+                         table_transformer=_FORMAT.format("transform_pools"))

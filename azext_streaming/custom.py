@@ -174,3 +174,87 @@ def repository_update(cmd, repository, enable_streaming=None, registry=None):
 def _repository_result(reg, repository, state):
     return {"registry": reg.name, "repository": repository,
             "convertPushedImages": bool((state or {}).get("convertPushedImages"))}
+
+
+# ---- az streaming nodepool ---------------------------------------------------------------------------------
+def _cluster_pools(cmd, resource_group_name, cluster_name):
+    from .arm import ArmClient
+    from .nodepools import ClusterPools
+    return ClusterPools(ArmClient(cmd.cli_ctx), resource_group_name, cluster_name)
+
+
+def nodepool_list(cmd, resource_group_name, cluster_name):
+    from .nodepool_rules import listing
+    return [listing(pool) for pool in _cluster_pools(cmd, resource_group_name, cluster_name).list(for_show=True)]
+
+
+def nodepool_enable(cmd, resource_group_name, cluster_name, nodepool_names=None, all_nodepools=False,
+                    timeout=DEFAULT_TIMEOUT_SECONDS, skip_wait=False):
+    return _change_pools(cmd, resource_group_name, cluster_name, nodepool_names, all_nodepools, True, timeout,
+                         skip_wait)
+
+
+def nodepool_disable(cmd, resource_group_name, cluster_name, nodepool_names=None, all_nodepools=False,
+                     timeout=DEFAULT_TIMEOUT_SECONDS, skip_wait=False):
+    return _change_pools(cmd, resource_group_name, cluster_name, nodepool_names, all_nodepools, False, timeout,
+                         skip_wait)
+
+
+def _change_pools(cmd, resource_group_name, cluster_name, names, all_pools, enable, timeout, skip_wait):
+    from .nodepools import UPDATING
+    pools = _cluster_pools(cmd, resource_group_name, cluster_name)
+    changes = pools.plan(pools.list(), names or [], all_pools, enable)
+    warnings = [w for change in changes for w in change.warnings]
+    for warning in warnings:
+        logger.warning(warning)
+    deadline, progress = Deadline(timeout), Progress(cmd.cli_ctx)
+    for change in changes:
+        if change.status is None:
+            pools.start(change, enable, deadline)
+            if change.status == UPDATING and not skip_wait:
+                progress.show({c.name: c.status or "Pending" for c in changes})
+                pools.wait(change, enable, deadline)
+    progress.end()
+    result = {"nodepools": [c.to_dict() for c in changes], "warnings": warnings}
+    _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout, skip_wait)
+    return result
+
+
+def _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout, skip_wait):
+    from .nodepools import FAILED, UPDATING
+    from ._errors import OperationFailedError, WaitTimeoutError
+    failed = [c for c in changes if c.status == FAILED]
+    late = [c for c in changes if c.status == UPDATING and not skip_wait]
+    names = " ".join(c.name for c in failed + late)
+    if failed:
+        defer_error(cmd, with_fix(OperationFailedError("Node pool update failed: {}.".format(
+            "; ".join("{} ({})".format(c.name, c.reason) for c in failed))),
+            "Check the pool with 'az aks nodepool show -g {} --cluster-name {} -n <pool>', then retry.".format(
+                resource_group_name, cluster_name)))
+    elif late:
+        defer_error(cmd, with_fix(WaitTimeoutError("Node pools still updating after {} s: {}.".format(
+            timeout, ", ".join(c.name for c in late))),
+            "az streaming nodepool wait -g {} -c {} --nodepool-names {}".format(
+                resource_group_name, cluster_name, names)))
+
+
+def nodepool_wait(cmd, resource_group_name, cluster_name, nodepool_names=None, all_nodepools=False,
+                  timeout=DEFAULT_TIMEOUT_SECONDS):
+    from .deadline import Backoff, sleep_within
+    from .nodepool_rules import pool_properties, summary
+    from ._errors import WaitTimeoutError
+    pools = _cluster_pools(cmd, resource_group_name, cluster_name)
+    wanted = set(nodepool_names or [])
+    deadline, backoff = Deadline(timeout), Backoff(initial=5.0, maximum=30.0)
+    while True:
+        current = [p for p in pools.list() if all_nodepools or p.get("name") in wanted]
+        busy = [p for p in current if pool_properties(p).get("provisioningState") in ("Updating", "Upgrading",
+                                                                                    "Creating", "Scaling")]
+        if not busy or not sleep_within(deadline, backoff.next_delay()):
+            break
+    result = {"nodepools": [summary(p, pool_properties(p).get("provisioningState")) for p in current],
+              "warnings": []}
+    if busy:
+        defer_error(cmd, with_fix(WaitTimeoutError("Node pools still busy after {} s: {}.".format(
+            timeout, ", ".join(p.get("name") for p in busy))), "Run the same command again to keep waiting."))
+    return result
