@@ -9,7 +9,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from recording_builder import Recording, digest, registry_body, registry_id  # noqa: E402
+from recording_builder import Recording, digest, pool_body, registry_body, registry_id  # noqa: E402
 
 RECORDINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "recordings")
 
@@ -149,6 +149,48 @@ def test_repository_update_is_idempotent():
     r.repo_streaming("team/app", False).set_repo_streaming("team/app", True)
     r.registry_list(registry_body("myreg")).exchange().token(1).repo_streaming("team/app", True)
     return r
+
+
+# ---- az streaming nodepool -------------------------------------------------------------------------------
+NP1_OFF = pool_body("np1", os_sku="Ubuntu", enabled=False, etag="etag-np1-7")
+NP1_ON = pool_body("np1", os_sku="Ubuntu", enabled=True, etag="etag-np1-8")
+NP2_ON = pool_body("np2", os_sku="AzureLinux", enabled=True)
+NP3_OFF = pool_body("np3", os_sku="Ubuntu2204", vm_size="Standard_D4pds_v5")
+NP3_ON = pool_body("np3", os_sku="Ubuntu2204", vm_size="Standard_D4pds_v5", enabled=True)
+WIN = pool_body("win1", os_type="Windows", os_sku="Windows2022")
+
+
+def test_nodepool_enable_writes_only_the_pool_that_is_off():
+    r = Recording().pools_list(NP1_OFF, NP2_ON, WIN)
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "InProgress").async_status("op-np1", "Succeeded")
+    return r.pool_get(NP1_ON)
+
+
+def test_nodepool_enable_refuses_a_named_windows_pool():
+    return Recording().pools_list(NP1_OFF, WIN)
+
+
+def test_nodepool_enable_all_skips_windows_and_waits_out_409():
+    r = Recording().pools_list(NP1_OFF, WIN)
+    r.pool_put(NP1_OFF, status=409, error=("OperationNotAllowed", "Operation is not allowed: another operation "
+                                                                  "is in progress on the cluster."))
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "Succeeded")
+    return r.pool_get(NP1_ON)
+
+
+def test_nodepool_enable_reports_a_failed_operation_and_finishes_the_others():
+    r = Recording().pools_list(NP1_OFF, NP3_OFF)
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "Failed", ("ArtifactStreamingNotSupported",
+                                                                   "The node image does not support streaming."))
+    r.pool_put(NP3_OFF, "op-np3").async_status("op-np3", "Succeeded")
+    return r.pool_get(NP3_ON)
+
+
+def test_nodepool_list_and_disable():
+    r = Recording().pools_list(NP1_OFF, NP2_ON, NP3_OFF, WIN)
+    r.pools_list(NP1_OFF, NP2_ON)
+    r.pool_put(NP2_ON, "op-np2").async_status("op-np2", "Succeeded")
+    return r.pool_get(pool_body("np2", os_sku="AzureLinux", enabled=False))
 
 
 def build_all():

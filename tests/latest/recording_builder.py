@@ -156,3 +156,64 @@ class Recording:
 
 def acr_error(code, message):
     return {"errors": [{"code": code, "message": message, "detail": None}]}
+
+
+# ---- AKS ---------------------------------------------------------------------------------------------------
+CLUSTER = "mycluster"
+
+
+def cluster_path(cluster=CLUSTER):
+    return "/subscriptions/{}/resourceGroups/{}/providers/Microsoft.ContainerService/managedClusters/{}".format(
+        SUB, RG, cluster)
+
+
+def pool_body(name, os_type="Linux", os_sku="Ubuntu", vm_size="Standard_D4s_v5", enabled=None, etag=None,
+              state="Succeeded", mode="User"):
+    properties = {"count": 3, "vmSize": vm_size, "osType": os_type, "osSKU": os_sku, "mode": mode,
+                  "provisioningState": state, "orchestratorVersion": "1.33.2", "type": "VirtualMachineScaleSets",
+                  "eTag": etag or "etag-{}-1".format(name)}
+    if enabled is not None:
+        properties["artifactStreamingProfile"] = {"enabled": enabled}
+    return {"id": cluster_path() + "/agentPools/" + name, "name": name,
+            "type": "Microsoft.ContainerService/managedClusters/agentPools", "properties": properties}
+
+
+def async_operation_url(operation_id):
+    return "{}/subscriptions/{}/providers/Microsoft.ContainerService/locations/eastus/operations/{}" \
+           "?api-version=2016-03-30".format(ARM, SUB, operation_id)
+
+
+def _aks(self, method, path, status=200, body=None, headers=None):
+    return self.add(method, "{}{}?api-version={}".format(ARM, path, AKS_API), status, body, headers)
+
+
+def _pools_list(self, *pools):
+    return self.aks("GET", cluster_path() + "/agentPools", body={"value": list(pools)})
+
+
+def _pool_get(self, pool):
+    return self.aks("GET", cluster_path() + "/agentPools/" + pool["name"], body=pool)
+
+
+def _pool_put(self, pool, operation_id=None, status=200, error=None):
+    path = cluster_path() + "/agentPools/" + pool["name"]
+    if error:
+        return self.aks("PUT", path, status, body={"error": {"code": error[0], "message": error[1]}})
+    updating = json.loads(json.dumps(pool))
+    updating["properties"]["provisioningState"] = "Updating"
+    return self.aks("PUT", path, status, body=updating,
+                    headers={"Azure-AsyncOperation": async_operation_url(operation_id)})
+
+
+def _async_status(self, operation_id, status, error=None):
+    body = {"name": operation_id, "status": status, "startTime": "2026-12-01T09:00:00Z"}
+    if error:
+        body["error"] = {"code": error[0], "message": error[1]}
+    return self.add("GET", async_operation_url(operation_id), body=body)
+
+
+Recording.aks = _aks
+Recording.pools_list = _pools_list
+Recording.pool_get = _pool_get
+Recording.pool_put = _pool_put
+Recording.async_status = _async_status
