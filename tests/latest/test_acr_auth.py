@@ -6,6 +6,8 @@ import pytest
 from azext_streaming._errors import AcrResponseError
 from azext_streaming.acr_auth import ACCESS_TOKEN_RENEW_AFTER, AcrTokenProvider
 
+from .fakes import FakeClock
+
 
 class FakeRegistry:
     """Answers /oauth2/exchange and /oauth2/token like ACR, counting calls."""
@@ -28,12 +30,6 @@ class FakeRegistry:
     def count(self, path):
         return sum(1 for p, _ in self.calls if p == path)
 
-
-class FakeClock:
-    now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 def make(registry, clock=None):

@@ -5,16 +5,8 @@ from azext_streaming.conversion import Conversions, ImageState, describe_failure
 from azext_streaming.deadline import Deadline
 from azext_streaming.image_ref import parse_image
 
+from .fakes import FakeClock
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.now += seconds
 
 
 class FakeClient:
@@ -54,7 +46,7 @@ def test_wait_stops_at_the_deadline_and_returns_what_still_runs():
     states = [running("a:1", "1")]
     pending = Conversions(client, sleep=clock.sleep).wait(states, Deadline(60, clock=clock))
     assert pending == states and states[0].status == "Running" and states[0].progress == "5%"
-    assert clock.now == 60.0
+    assert clock.now == 100.0 + 60.0
     # Back-off: the gaps grow (2, 3, 4.5, ...) rather than hammering the registry.
     assert len(client.polls) < 15
 

@@ -3,16 +3,8 @@ from datetime import datetime, timedelta, timezone
 
 from azext_streaming.deadline import Backoff, Deadline, retry_after_seconds, sleep_within
 
+from .fakes import FakeClock
 
-class FakeClock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.now += seconds
 
 
 def test_deadline_counts_down_on_its_clock():
