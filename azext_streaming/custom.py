@@ -4,11 +4,15 @@ from azure.cli.core.azclierror import RequiredArgumentMissingError
 from knack.log import get_logger
 
 from ._constants import DEFAULT_TIMEOUT_SECONDS, STATUS_CANCELED
-from ._errors import AcrResponseError, PreconditionError, defer_error, not_found, with_fix
+from ._errors import (AcrResponseError, OperationFailedError, PreconditionError, WaitTimeoutError, defer_error,
+                      not_found, with_fix)
 from .acr_session import conversion_outcome_error, missing_images_error, open_registry
+from .arm import ArmClient
 from .conversion import Conversions, ImageState
-from .deadline import Deadline
+from .deadline import Backoff, Deadline, sleep_within
 from .image_ref import ImageRef
+from .nodepool_rules import listing, pool_properties, summary
+from .nodepools import FAILED, UPDATING, ClusterPools
 from .progress import Progress
 
 logger = get_logger(__name__)
@@ -178,13 +182,10 @@ def _repository_result(reg, repository, state):
 
 # ---- az streaming nodepool ---------------------------------------------------------------------------------
 def _cluster_pools(cmd, resource_group_name, cluster_name):
-    from .arm import ArmClient
-    from .nodepools import ClusterPools
     return ClusterPools(ArmClient(cmd.cli_ctx), resource_group_name, cluster_name)
 
 
 def nodepool_list(cmd, resource_group_name, cluster_name):
-    from .nodepool_rules import listing
     return [listing(pool) for pool in _cluster_pools(cmd, resource_group_name, cluster_name).list(for_show=True)]
 
 
@@ -201,7 +202,6 @@ def nodepool_disable(cmd, resource_group_name, cluster_name, nodepool_names=None
 
 
 def _change_pools(cmd, resource_group_name, cluster_name, names, all_pools, enable, timeout, skip_wait):
-    from .nodepools import UPDATING
     pools = _cluster_pools(cmd, resource_group_name, cluster_name)
     changes = pools.plan(pools.list(), names or [], all_pools, enable)
     warnings = [w for change in changes for w in change.warnings]
@@ -221,8 +221,6 @@ def _change_pools(cmd, resource_group_name, cluster_name, names, all_pools, enab
 
 
 def _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout, skip_wait):
-    from .nodepools import FAILED, UPDATING
-    from ._errors import OperationFailedError, WaitTimeoutError
     failed = [c for c in changes if c.status == FAILED]
     late = [c for c in changes if c.status == UPDATING and not skip_wait]
     names = " ".join(c.name for c in failed + late)
@@ -240,9 +238,6 @@ def _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout,
 
 def nodepool_wait(cmd, resource_group_name, cluster_name, nodepool_names=None, all_nodepools=False,
                   timeout=DEFAULT_TIMEOUT_SECONDS):
-    from .deadline import Backoff, sleep_within
-    from .nodepool_rules import pool_properties, summary
-    from ._errors import WaitTimeoutError
     pools = _cluster_pools(cmd, resource_group_name, cluster_name)
     wanted = set(nodepool_names or [])
     deadline, backoff = Deadline(timeout), Backoff(initial=5.0, maximum=30.0)
