@@ -58,3 +58,11 @@ def transform_pools(result):
 
 def transform_pool_listing(result):
     return [_row(pool, POOL_LISTING_COLUMNS) for pool in result or []]
+
+
+ACR_PULL_COLUMNS = (("Registry", "registry"), ("Cluster", "cluster"), ("Status", "status"), ("Role", "role"),
+                    ("PrincipalId", "principalId"), ("Reason", "reason"))
+
+
+def transform_acr_pull(result):
+    return [_row(result, ACR_PULL_COLUMNS)]

@@ -168,3 +168,72 @@ examples:
   - name: Wait up to 20 minutes for a pool.
     text: az streaming nodepool wait -g MyResourceGroup -c MyCluster --nodepool-names np1 --timeout 1200
 """
+
+helps["streaming acr-pull"] = """
+type: group
+short-summary: Check and grant the AcrPull role that a cluster's kubelet identity needs on the registry.
+long-summary: >
+    Nodes pull streaming artifacts with the cluster's kubelet identity. Without pull rights on the registry
+    (AcrPull, AcrPush, Reader, Contributor or Owner at the registry or above), pods cannot pull the image.
+examples:
+  - name: Check whether the nodes of MyCluster can pull from myregistry.
+    text: az streaming acr-pull show -r myregistry -g MyResourceGroup -c MyCluster
+"""
+
+helps["streaming acr-pull show"] = """
+type: command
+short-summary: Show whether the cluster's kubelet identity can pull from the registry.
+long-summary: >
+    Status is AlreadyGranted (with the role found), Missing, or NotChecked for a cluster that pulls with a
+    service principal rather than a kubelet managed identity. Reads only.
+examples:
+  - name: Check the grant and show it as a table.
+    text: az streaming acr-pull show -r myregistry -g MyResourceGroup -c MyCluster -o table
+  - name: Print only the status, for a script.
+    text: az streaming acr-pull show -r myregistry -g MyResourceGroup -c MyCluster --query status -o tsv
+"""
+
+helps["streaming acr-pull grant"] = """
+type: command
+short-summary: Grant the cluster's kubelet identity AcrPull on the registry, unless it can pull already.
+long-summary: >
+    Adds one role assignment at the registry scope; the cluster itself is not updated. An existing grant is
+    reported as AlreadyGranted and nothing is written. Granting a role needs Owner, User Access Administrator
+    or Role Based Access Control Administrator on the registry.
+examples:
+  - name: Let the nodes of MyCluster pull from myregistry.
+    text: az streaming acr-pull grant -r myregistry -g MyResourceGroup -c MyCluster
+"""
+
+helps["streaming feature"] = """
+type: group
+short-summary: Show or register the subscription's ArtifactStreamingPreview feature flag.
+long-summary: >
+    The flag (Microsoft.ContainerService/ArtifactStreamingPreview) is needed only by preview AKS api-versions;
+    the api-version this extension uses does not need it.
+examples:
+  - name: Show the feature's state and the provider's registration state.
+    text: az streaming feature show
+"""
+
+helps["streaming feature show"] = """
+type: command
+short-summary: Show the state of the ArtifactStreamingPreview feature and of the Microsoft.ContainerService provider.
+examples:
+  - name: Print only the feature's state.
+    text: az streaming feature show --query state -o tsv
+"""
+
+helps["streaming feature register"] = """
+type: command
+short-summary: Register the ArtifactStreamingPreview feature, then re-register the provider so that it applies.
+long-summary: >
+    Registration takes several minutes. Without --wait the command returns while the feature is Registering;
+    run it again with --wait to finish, which re-registers the Microsoft.ContainerService provider once the
+    feature is Registered (re-registering a registered provider changes nothing else).
+examples:
+  - name: Register the feature and wait until it and the provider are registered.
+    text: az streaming feature register --wait
+  - name: Start the registration and return at once.
+    text: az streaming feature register
+"""

@@ -61,10 +61,23 @@ def load_arguments(self, _):
                    help="Convert every image pushed to the repository from now on (true) or stop doing so (false). "
                         "Images already in the repository need 'az streaming image create'.")
 
+    for scope in ("streaming nodepool", "streaming acr-pull"):
+        with self.argument_context(scope) as c:
+            c.argument("resource_group_name", arg_type=resource_group_name_type)
+            c.argument("cluster_name", options_list=["--cluster-name", "-c"], help="Name of the AKS cluster.")
+
     with self.argument_context("streaming nodepool") as c:
-        c.argument("resource_group_name", arg_type=resource_group_name_type)
-        c.argument("cluster_name", options_list=["--cluster-name", "-c"], help="Name of the AKS cluster.")
         c.argument("nodepool_names", options_list=["--nodepool-names"], nargs="+",
                    help="Space-separated node pool names, e.g. --nodepool-names np1 np2.")
         c.argument("all_nodepools", options_list=["--all-nodepools"], action="store_true",
                    help="Every pool of the cluster; Windows pools are reported as Skipped.")
+
+    with self.argument_context("streaming acr-pull") as c:
+        c.argument("registry", arg_type=registry_type, required=True,
+                   help="Registry the cluster pulls from: name, login server or resource ID. "
+                        "Default: az configure --defaults acr=<name>.")
+
+    with self.argument_context("streaming feature register") as c:
+        c.argument("wait_for_registration", options_list=["--wait"], action="store_true",
+                   help="Wait until the feature is Registered, then re-register the Microsoft.ContainerService "
+                        "provider and wait for that too (usually several minutes).")

@@ -48,3 +48,11 @@ def load_command_table(self, _):
                          table_transformer=_FORMAT.format("transform_pools"))
         g.custom_command("wait", "nodepool_wait", validator=validate_nodepool_command,
                          table_transformer=_FORMAT.format("transform_pools"))
+
+    with self.command_group("streaming acr-pull", custom_command_type=custom) as g:
+        g.custom_show_command("show", "acr_pull_show", table_transformer=_FORMAT.format("transform_acr_pull"))
+        g.custom_command("grant", "acr_pull_grant", table_transformer=_FORMAT.format("transform_acr_pull"))
+
+    with self.command_group("streaming feature", custom_command_type=custom) as g:
+        g.custom_show_command("show", "feature_show")
+        g.custom_command("register", "feature_register")

@@ -6,14 +6,17 @@ from knack.log import get_logger
 from ._constants import DEFAULT_TIMEOUT_SECONDS, STATUS_CANCELED
 from ._errors import (AcrResponseError, OperationFailedError, PreconditionError, WaitTimeoutError, defer_error,
                       not_found, with_fix)
+from .acr_pull import NOT_CHECKED, AcrPullAccess
 from .acr_session import conversion_outcome_error, missing_images_error, open_registry
 from .arm import ArmClient
 from .conversion import Conversions, ImageState
 from .deadline import Backoff, Deadline, sleep_within
+from .feature import FEATURE, NAMESPACE, REGISTERED, FeatureFlag
 from .image_ref import ImageRef
 from .nodepool_rules import listing, pool_properties, summary
 from .nodepools import FAILED, UPDATING, ClusterPools
 from .progress import Progress
+from .registry import resolve_registry
 
 logger = get_logger(__name__)
 
@@ -253,3 +256,72 @@ def nodepool_wait(cmd, resource_group_name, cluster_name, nodepool_names=None, a
         defer_error(cmd, with_fix(WaitTimeoutError("Node pools still busy after {} s: {}.".format(
             timeout, ", ".join(p.get("name") for p in busy))), "Run the same command again to keep waiting."))
     return result
+
+
+# ---- az streaming acr-pull ---------------------------------------------------------------------------------
+def _acr_pull_state(cmd, registry, resource_group_name, cluster_name, for_show):
+    reg = resolve_registry(cmd.cli_ctx, registry, for_show=for_show)
+    arm = ArmClient(cmd.cli_ctx)
+    cluster = ClusterPools(arm, resource_group_name, cluster_name).get_cluster(for_show=for_show)
+    access = AcrPullAccess(arm)
+    return reg, access, access.check(cluster, reg.id)
+
+
+def _acr_pull_result(reg, cluster_name, state):
+    result = {"registry": reg.name, "cluster": cluster_name}
+    result.update(state.to_dict())
+    return result
+
+
+def acr_pull_show(cmd, resource_group_name, cluster_name, registry=None):
+    reg, _, state = _acr_pull_state(cmd, registry, resource_group_name, cluster_name, for_show=True)
+    return _acr_pull_result(reg, cluster_name, state)
+
+
+def acr_pull_grant(cmd, resource_group_name, cluster_name, registry=None):
+    reg, access, state = _acr_pull_state(cmd, registry, resource_group_name, cluster_name, for_show=False)
+    if state.status == NOT_CHECKED:
+        raise with_fix(PreconditionError("Cannot grant AcrPull: {}".format(state.reason)),
+                       "az aks update -g {} -n {} --attach-acr {}".format(resource_group_name, cluster_name,
+                                                                        reg.name))
+    return _acr_pull_result(reg, cluster_name, access.grant(state, reg.id))
+
+
+# ---- az streaming feature ----------------------------------------------------------------------------------
+def _feature_result(state, provider_state):
+    return {"name": "{}/{}".format(NAMESPACE, FEATURE), "state": state, "providerRegistrationState": provider_state}
+
+
+def feature_show(cmd):
+    flag = FeatureFlag(ArmClient(cmd.cli_ctx))
+    return _feature_result(flag.feature_state(), flag.provider_state())
+
+
+def feature_register(cmd, wait_for_registration=False, timeout=DEFAULT_TIMEOUT_SECONDS):
+    flag = FeatureFlag(ArmClient(cmd.cli_ctx))
+    deadline, progress = Deadline(timeout), Progress(cmd.cli_ctx)
+    state = flag.feature_state()
+    if state != REGISTERED:
+        state = flag.register_feature()
+        if state != REGISTERED and wait_for_registration:
+            state = flag.wait_for(flag.feature_state, deadline, progress)
+    if state != REGISTERED:
+        progress.end()
+        if wait_for_registration:
+            defer_error(cmd, with_fix(WaitTimeoutError("The feature is still {} after {} s.".format(state, timeout)),
+                                      "az streaming feature register --wait"))
+        else:
+            logger.warning("Feature registration takes several minutes. Run 'az streaming feature register --wait' "
+                           "to wait for it and then re-register the %s provider, which the feature needs.",
+                           NAMESPACE)
+        return _feature_result(state, flag.provider_state())
+    # A registered feature reaches the provider only when the provider is registered again. Registering an
+    # already registered provider changes nothing else, so this is safe to repeat.
+    provider_state = flag.register_provider()
+    if provider_state != REGISTERED and wait_for_registration:
+        provider_state = flag.wait_for(flag.provider_state, deadline, progress, label=NAMESPACE)
+    progress.end()
+    if provider_state != REGISTERED and wait_for_registration:
+        defer_error(cmd, with_fix(WaitTimeoutError("Provider {} is still {} after {} s.".format(
+            NAMESPACE, provider_state, timeout)), "az provider register -n {} --wait".format(NAMESPACE)))
+    return _feature_result(state, provider_state)

@@ -9,7 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from recording_builder import Recording, digest, pool_body, registry_body, registry_id  # noqa: E402
+from recording_builder import (Recording, cluster_body, digest, pool_body, registry_body, registry_id,  # noqa: E402
+                               role_assignment)
 
 RECORDINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "recordings")
 
@@ -191,6 +192,57 @@ def test_nodepool_list_and_disable():
     r.pools_list(NP1_OFF, NP2_ON)
     r.pool_put(NP2_ON, "op-np2").async_status("op-np2", "Succeeded")
     return r.pool_get(pool_body("np2", os_sku="AzureLinux", enabled=False))
+
+
+# ---- az streaming acr-pull -------------------------------------------------------------------------------
+KUBELET = "11111111-2222-3333-4444-555555555555"
+REG_ID = registry_id("myreg")
+ACR_PULL = "7f951dda-4ed3-4680-a7ca-43fe172d538d"
+ACR_PUSH = "8311e382-0749-4cb8-b61a-304f252e45ec"
+MONITORING_READER = "43d0d8ad-25c7-4714-9337-8ba259a9fe05"
+FIRST_TEST_GUID = "88888888-0000-0000-0000-000000000001"
+
+
+def test_acr_pull_missing_then_granted():
+    r = Recording().registry_list(registry_body("myreg")).cluster_get()
+    r.role_assignments(REG_ID, KUBELET, [role_assignment(REG_ID, MONITORING_READER, KUBELET)])
+    r.role_assignment_put(REG_ID, FIRST_TEST_GUID, KUBELET)
+    r.registry_list(registry_body("myreg")).cluster_get()
+    return r.role_assignments(REG_ID, KUBELET, [role_assignment(REG_ID, ACR_PULL, KUBELET)])
+
+
+def test_acr_pull_assignment_already_exists():
+    r = Recording().registry_list(registry_body("myreg")).cluster_get().role_assignments(REG_ID, KUBELET)
+    r.role_assignment_put(REG_ID, FIRST_TEST_GUID, KUBELET, 409,
+                          ("RoleAssignmentExists", "The role assignment already exists."))
+    r.registry_list(registry_body("myreg")).cluster_get()
+    subscription_scope = "/subscriptions/00000000-0000-0000-0000-000000000000"
+    return r.role_assignments(REG_ID, KUBELET, [role_assignment(subscription_scope, ACR_PUSH, KUBELET)])
+
+
+def test_acr_pull_grant_forbidden_names_the_role_needed():
+    r = Recording().registry_list(registry_body("myreg")).cluster_get().role_assignments(REG_ID, KUBELET)
+    return r.role_assignment_put(REG_ID, FIRST_TEST_GUID, KUBELET, 403, (
+        "AuthorizationFailed", "The client does not have authorization to perform action "
+                               "'Microsoft.Authorization/roleAssignments/write'."))
+
+
+def test_acr_pull_service_principal_cluster_not_checked():
+    r = Recording().registry_list(registry_body("myreg")).cluster_get(cluster_body(kubelet_object_id=None))
+    return r.registry_list(registry_body("myreg")).cluster_get(cluster_body(kubelet_object_id=None))
+
+
+# ---- az streaming feature --------------------------------------------------------------------------------
+def test_feature_register_waits_until_registered():
+    r = Recording().feature("NotRegistered").feature("Registering", register=True)
+    r.feature("Registering").feature("Registered")
+    r.provider("Registering", register=True).provider("Registered")
+    r.feature("Registered").provider("Registered")  # feature show
+    return r.feature("Registered").provider("Registered", register=True)  # register again: no feature POST
+
+
+def test_feature_register_without_wait_returns_registering():
+    return Recording().feature("NotRegistered").feature("Registering", register=True).provider("Registered")
 
 
 def build_all():

@@ -217,3 +217,91 @@ Recording.pools_list = _pools_list
 Recording.pool_get = _pool_get
 Recording.pool_put = _pool_put
 Recording.async_status = _async_status
+
+
+def cluster_body(kubelet_object_id="11111111-2222-3333-4444-555555555555"):
+    properties = {"provisioningState": "Succeeded", "kubernetesVersion": "1.33.2", "dnsPrefix": CLUSTER}
+    if kubelet_object_id:
+        properties["identityProfile"] = {"kubeletidentity": {
+            "resourceId": "/subscriptions/{}/resourceGroups/MC_{}/providers/Microsoft.ManagedIdentity/"
+                          "userAssignedIdentities/{}-agentpool".format(SUB, RG, CLUSTER),
+            "clientId": "66666666-7777-8888-9999-000000000000", "objectId": kubelet_object_id}}
+    else:
+        properties["servicePrincipalProfile"] = {"clientId": "66666666-7777-8888-9999-000000000000"}
+    return {"id": cluster_path(), "name": CLUSTER, "type": "Microsoft.ContainerService/ManagedClusters",
+            "location": "eastus", "properties": properties}
+
+
+def _cluster_get(self, body=None, status=200):
+    if status == 404:
+        return self.aks("GET", cluster_path(), 404, body={"error": {
+            "code": "ResourceNotFound", "message": "The Resource 'Microsoft.ContainerService/managedClusters/"
+                                                   "{}' was not found.".format(CLUSTER)}})
+    return self.aks("GET", cluster_path(), body=body or cluster_body())
+
+
+Recording.cluster_get = _cluster_get
+
+# ---- Authorization: role assignments -------------------------------------------------------------------------
+AUTH_API = "2022-04-01"
+ACR_PULL_ROLE = "7f951dda-4ed3-4680-a7ca-43fe172d538d"
+
+
+def role_assignment(scope, role_guid, principal_id, name="aaaaaaaa-0000-4000-8000-000000000001"):
+    return {"id": "{}/providers/Microsoft.Authorization/roleAssignments/{}".format(scope, name), "name": name,
+            "type": "Microsoft.Authorization/roleAssignments",
+            "properties": {"roleDefinitionId": "/subscriptions/{}/providers/Microsoft.Authorization/"
+                                               "roleDefinitions/{}".format(SUB, role_guid),
+                           "principalId": principal_id, "principalType": "ServicePrincipal", "scope": scope}}
+
+
+def _role_assignments(self, scope, principal_id, assignments=()):
+    url = "{}{}/providers/Microsoft.Authorization/roleAssignments?$filter=atScope() and assignedTo('{}')" \
+          "&api-version={}".format(ARM, scope, principal_id, AUTH_API)
+    return self.add("GET", url, body={"value": list(assignments)})
+
+
+def _role_assignment_put(self, scope, name, principal_id, status=201, error=None):
+    url = "{}{}/providers/Microsoft.Authorization/roleAssignments/{}?api-version={}".format(ARM, scope, name,
+                                                                                           AUTH_API)
+    request = json.dumps({"properties": {
+        "roleDefinitionId": "/subscriptions/{}/providers/Microsoft.Authorization/roleDefinitions/{}".format(
+            SUB, ACR_PULL_ROLE), "principalId": principal_id, "principalType": "ServicePrincipal"}})
+    if error:
+        return self.add("PUT", url, status, body={"error": {"code": error[0], "message": error[1]}},
+                        request_body=request)
+    return self.add("PUT", url, status, body=role_assignment(scope, ACR_PULL_ROLE, principal_id, name),
+                    request_body=request)
+
+
+Recording.role_assignments = _role_assignments
+Recording.role_assignment_put = _role_assignment_put
+
+# ---- Features and resource providers ---------------------------------------------------------------------------
+FEATURES_API = "2021-07-01"
+PROVIDERS_API = "2024-11-01"
+FEATURE_PATH = "/subscriptions/{}/providers/Microsoft.Features/providers/Microsoft.ContainerService/features/" \
+               "ArtifactStreamingPreview".format(SUB)
+PROVIDER_PATH = "/subscriptions/{}/providers/Microsoft.ContainerService".format(SUB)
+
+
+def _feature_body(state):
+    return {"id": FEATURE_PATH, "name": "Microsoft.ContainerService/ArtifactStreamingPreview",
+            "type": "Microsoft.Features/providers/features", "properties": {"state": state}}
+
+
+def _feature(self, state, register=False):
+    path = FEATURE_PATH + ("/register" if register else "")
+    return self.add("POST" if register else "GET", "{}{}?api-version={}".format(ARM, path, FEATURES_API),
+                    body=_feature_body(state))
+
+
+def _provider(self, state, register=False):
+    path = PROVIDER_PATH + ("/register" if register else "")
+    return self.add("POST" if register else "GET", "{}{}?api-version={}".format(ARM, path, PROVIDERS_API),
+                    body={"id": PROVIDER_PATH, "namespace": "Microsoft.ContainerService",
+                          "registrationState": state, "registrationPolicy": "RegistrationRequired"})
+
+
+Recording.feature = _feature
+Recording.provider = _provider
