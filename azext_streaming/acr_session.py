@@ -18,19 +18,32 @@ def aad_token_source(cli_ctx, subscription_id):
     return get_token
 
 
-def open_registry(cmd, registry_arg, images=(), for_show=False, for_write=False):
-    """Resolve `--registry` (or the images' login server) and return (Registry, AcrDataClient)."""
-    value = registry_arg or next((i.login_server for i in images if i.login_server), None)
-    registry = resolve_registry(cmd.cli_ctx, value, for_show=for_show)
+def registry_value(registry_arg, images=()):
+    """What names the registry: --registry, else the login server the image references carry."""
+    return registry_arg or next((i.login_server for i in images if i.login_server), None)
+
+
+def require_same_registry(registry, images):
     other = sorted({i.login_server for i in images if i.login_server} - {registry.login_server.lower()})
     if other:
         raise with_fix(InvalidArgumentValueError(
             "Image references name registry {} but --registry is {}.".format(", ".join(other),
                                                                               registry.login_server)),
             "Give images of one registry per command, or drop the login server from the image references.")
+
+
+def data_client(cli_ctx, registry):
+    """The one data-plane client (and so the one token exchange) of a command for `registry`."""
+    return AcrDataClient(registry.login_server, aad_token_source(cli_ctx, registry.subscription_id))
+
+
+def open_registry(cmd, registry_arg, images=(), for_show=False, for_write=False):
+    """Resolve `--registry` (or the images' login server) and return (Registry, AcrDataClient)."""
+    registry = resolve_registry(cmd.cli_ctx, registry_value(registry_arg, images), for_show=for_show)
+    require_same_registry(registry, images)
     if for_write:
         require_streaming_capable(registry)
-    return registry, AcrDataClient(registry.login_server, aad_token_source(cmd.cli_ctx, registry.subscription_id))
+    return registry, data_client(cmd.cli_ctx, registry)
 
 
 def missing_images_error(registry, states):

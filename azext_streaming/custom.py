@@ -210,13 +210,8 @@ def _change_pools(cmd, resource_group_name, cluster_name, names, all_pools, enab
     warnings = [w for change in changes for w in change.warnings]
     for warning in warnings:
         logger.warning(warning)
-    deadline, progress = Deadline(timeout), Progress(cmd.cli_ctx)
-    for change in changes:
-        if change.status is None:
-            pools.start(change, enable, deadline)
-            if change.status == UPDATING and not skip_wait:
-                progress.show({c.name: c.status or "Pending" for c in changes})
-                pools.wait(change, enable, deadline)
+    progress = Progress(cmd.cli_ctx)
+    pools.apply(changes, enable, Deadline(timeout), progress, skip_wait)
     progress.end()
     result = {"nodepools": [c.to_dict() for c in changes], "warnings": warnings}
     _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout, skip_wait)

@@ -27,25 +27,39 @@ def streaming_enabled(pool):
     return bool((pool_properties(pool).get("artifactStreamingProfile") or {}).get("enabled"))
 
 
-def assess(pool):
-    """(eligible, reason, warnings) for enabling streaming on `pool`."""
+def is_windows(pool):
+    props = pool_properties(pool)
+    os_sku = props.get("osSKU") or props.get("osSku") or ""
+    return (props.get("osType") or "Linux").lower() == "windows" or os_sku.lower().startswith("windows")
+
+
+WINDOWS_REASON = "Windows pool: only Linux node pools can stream."
+
+
+def pool_warnings(pool):
+    """[(finding code, message)] for a Linux pool that may not stream well; the service has the last word."""
     props = pool_properties(pool)
     name = pool.get("name")
-    os_type = props.get("osType") or "Linux"
     os_sku = props.get("osSKU") or props.get("osSku") or ""
-    if os_type.lower() == "windows" or os_sku.lower().startswith("windows"):
-        return False, "Windows pool: only Linux node pools can stream.", []
     warnings = []
     if architecture(props.get("vmSize")) == "arm64":
-        warnings.append("Pool {} uses ARM64 size {}: only linux/amd64 images stream, so its pods will pull "
-                        "normally.".format(name, props.get("vmSize")))
+        warnings.append(("NodepoolArm64", "Pool {} uses ARM64 size {}: only linux/amd64 images stream, so its pods "
+                                          "will pull normally.".format(name, props.get("vmSize"))))
     sku = os_sku.lower()
     if sku in PROBLEM_OS_SKUS:
-        warnings.append("Pool {} runs {}, where artifact streaming has had known problems.".format(name, os_sku))
+        warnings.append(("NodepoolOsSkuUnsupported", "Pool {} runs {}, where artifact streaming has had known "
+                                                     "problems.".format(name, os_sku)))
     elif sku and sku not in SUPPORTED_OS_SKUS:
-        warnings.append("Pool {} runs {}; artifact streaming is supported on Ubuntu 20.04/22.04 and Azure Linux."
-                        .format(name, os_sku))
-    return True, None, warnings
+        warnings.append(("NodepoolOsSkuUnsupported", "Pool {} runs {}; artifact streaming is supported on Ubuntu "
+                                                     "20.04/22.04 and Azure Linux.".format(name, os_sku)))
+    return warnings
+
+
+def assess(pool):
+    """(eligible, reason, warnings) for enabling streaming on `pool`."""
+    if is_windows(pool):
+        return False, WINDOWS_REASON, []
+    return True, None, [message for _, message in pool_warnings(pool)]
 
 
 def summary(pool, status=None, reason=None):

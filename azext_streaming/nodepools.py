@@ -71,36 +71,57 @@ class ClusterPools:
         return self.arm.get(self.pool_path(name), AKS_MGMT_API_VERSION)
 
     # ---- planning (reads only) -------------------------------------------------------------------------
-    def plan(self, pools, names, all_pools, enable):
-        """Decide what happens to each pool; raise before any write when a named pool is missing or Windows."""
+    def select(self, pools, names, all_pools, enable):
+        """Decide what happens to each pool, without raising: (changes, names not found, refused changes).
+        A Windows pool is refused when named for enabling, and Skipped under --all-nodepools."""
         by_name = {p.get("name"): p for p in pools}
-        if all_pools:
-            targets = list(pools)
-        else:
-            missing = [n for n in names if n not in by_name]
-            if missing:
-                raise with_fix(PreconditionError("Node pool(s) not found in cluster {}: {}.".format(
-                    self.cluster_name, ", ".join(missing))),
-                    "List the pools with: az aks nodepool list -g {} --cluster-name {} -o table".format(
-                        self.resource_group, self.cluster_name))
-            targets = [by_name[n] for n in dict.fromkeys(names)]
+        missing = [] if all_pools else [n for n in dict.fromkeys(names) if n not in by_name]
+        targets = list(pools) if all_pools else [by_name[n] for n in dict.fromkeys(names) if n in by_name]
         changes, refused = [], []
         for pool in targets:
             change = PoolChange(pool=pool)
             eligible, reason, warnings = assess(pool)
             if enable and not eligible:
-                if not all_pools:
-                    refused.append("{} ({})".format(change.name, reason))
                 change.status, change.reason = SKIPPED, reason
+                if not all_pools:
+                    refused.append(change)
             elif streaming_enabled(pool) == enable:
                 change.status = ALREADY_ENABLED if enable else ALREADY_DISABLED
             if enable and eligible:
                 change.warnings = warnings
             changes.append(change)
+        return changes, missing, refused
+
+    def missing_pools_error(self, missing):
+        return with_fix(PreconditionError("Node pool(s) not found in cluster {}: {}.".format(
+            self.cluster_name, ", ".join(missing))),
+            "List the pools with: az aks nodepool list -g {} --cluster-name {} -o table".format(
+                self.resource_group, self.cluster_name))
+
+    @staticmethod
+    def refused_pools_error(refused):
+        return with_fix(PreconditionError("Cannot enable artifact streaming on: {}.".format(
+            "; ".join("{} ({})".format(c.name, c.reason) for c in refused))),
+            "Name only Linux pools with --nodepool-names, or use --all-nodepools to skip Windows pools.")
+
+    def plan(self, pools, names, all_pools, enable):
+        """`select`, raising before any write when a named pool is missing or cannot stream."""
+        changes, missing, refused = self.select(pools, names, all_pools, enable)
+        if missing:
+            raise self.missing_pools_error(missing)
         if refused:
-            raise with_fix(PreconditionError("Cannot enable artifact streaming on: {}.".format("; ".join(refused))),
-                           "Name only Linux pools with --nodepool-names, or use --all-nodepools to skip "
-                           "Windows pools.")
+            raise self.refused_pools_error(refused)
+        return changes
+
+    def apply(self, changes, enable, deadline, progress=None, skip_wait=False):
+        """Write each pool that needs it, one at a time (AKS runs one operation per cluster), and wait."""
+        for change in changes:
+            if change.status is None:
+                self.start(change, enable, deadline)
+                if change.status == UPDATING and not skip_wait:
+                    if progress is not None:
+                        progress.show({c.name: c.status or "Pending" for c in changes})
+                    self.wait(change, enable, deadline)
         return changes
 
     # ---- writes ----------------------------------------------------------------------------------------

@@ -93,19 +93,28 @@ def _registry_not_found(value, for_show):
                      "'az account set -s <subscription>'.", for_show)
 
 
-def streaming_blocker(registry: Registry) -> Optional[PreconditionError]:
-    """Why the registry cannot hold streaming artifacts, or None when it can."""
+def streaming_problem(registry: Registry):
+    """(finding code, message, fix) saying why the registry cannot hold streaming artifacts, or None."""
     if registry.sku.lower() != "premium":
-        return with_fix(PreconditionError(
-            "Registry '{}' is {} SKU; artifact streaming needs the Premium SKU.".format(registry.name, registry.sku)),
-            "az acr update -n {} --sku Premium".format(registry.name))
+        return ("RegistryNotPremium",
+                "Registry '{}' is {} SKU; artifact streaming needs the Premium SKU.".format(registry.name, registry.sku),
+                "az acr update -n {} --sku Premium".format(registry.name))
     if registry.cmk_encrypted:
-        return with_fix(PreconditionError(
-            "Registry '{}' is encrypted with a customer-managed key, which artifact streaming does not "
-            "support.".format(registry.name)),
-            "Use a Premium registry without customer-managed key encryption, e.g. "
-            "az acr create -n <new-registry> -g {} --sku Premium".format(registry.resource_group))
+        return ("RegistryCmkEncrypted",
+                "Registry '{}' is encrypted with a customer-managed key, which artifact streaming does not "
+                "support.".format(registry.name),
+                "Use a Premium registry without customer-managed key encryption, e.g. "
+                "az acr create -n <new-registry> -g {} --sku Premium".format(registry.resource_group))
     return None
+
+
+def streaming_blocker(registry: Registry) -> Optional[PreconditionError]:
+    """The error a write command raises for a registry that cannot stream, or None when it can."""
+    problem = streaming_problem(registry)
+    if problem is None:
+        return None
+    _, message, fix = problem
+    return with_fix(PreconditionError(message), fix)
 
 
 def require_streaming_capable(registry: Registry):
