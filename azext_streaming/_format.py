@@ -66,3 +66,28 @@ ACR_PULL_COLUMNS = (("Registry", "registry"), ("Cluster", "cluster"), ("Status",
 
 def transform_acr_pull(result):
     return [_row(result, ACR_PULL_COLUMNS)]
+
+
+STREAMING_COLUMNS = (("Kind", "kind"), ("Name", "name"), ("Status", "status"), ("Detail", "detail"))
+FINDING_COLUMNS = (("Severity", "severity"), ("Code", "code"), ("Message", "message"), ("Fix", "fix"))
+
+
+def transform_streaming(result):
+    """One row per image, repository and node pool, then the AcrPull grant, of enable/show/disable/wait."""
+    result = result or {}
+    rows = [{"kind": "image", "name": i.get("image"), "status": i.get("status"),
+             "detail": i.get("details") or i.get("operationId")} for i in result.get("images", [])]
+    rows += [{"kind": "repository", "name": r.get("repository"),
+              "status": "AutoConvertOn" if r.get("convertPushedImages") else "AutoConvertOff", "detail": None}
+             for r in result.get("repositories", [])]
+    rows += [{"kind": "nodepool", "name": p.get("name"), "status": p.get("status"), "detail": p.get("reason")}
+             for p in result.get("nodepools", [])]
+    acr_pull = result.get("acrPull") or {}
+    if acr_pull.get("status") not in (None, "NotChecked") or acr_pull.get("reason"):
+        rows.append({"kind": "acrPull", "name": acr_pull.get("role") or "AcrPull", "status": acr_pull.get("status"),
+                     "detail": acr_pull.get("reason")})
+    return [_row(row, STREAMING_COLUMNS) for row in rows]
+
+
+def transform_findings(result):
+    return [_row(f, FINDING_COLUMNS) for f in (result or {}).get("findings", [])]

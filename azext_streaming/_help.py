@@ -7,10 +7,94 @@ type: group
 short-summary: Stream container images from ACR to AKS so that pods start in seconds instead of minutes.
 long-summary: >
     Artifact streaming lets AKS nodes pull only the parts of an image that a pod needs to start. It needs a
-    Premium registry, a streaming artifact per image, and Linux node pools with streaming turned on.
+    Premium registry, a streaming artifact per image, Linux node pools with streaming turned on, and pull
+    rights for the cluster's kubelet identity. 'az streaming enable' does all of it in order; 'check' says
+    what is missing without changing anything.
 examples:
-  - name: Convert two images of a Premium registry into streaming artifacts and wait for them.
-    text: az streaming image create -r myregistry -t app:v1 -t team/web:2
+  - name: Convert two images, turn on streaming for every Linux pool and grant AcrPull, in one command.
+    text: az streaming enable -r myregistry -t app:v1 -t team/web:2 -g MyResourceGroup -c MyCluster --all-nodepools --attach-acr
+  - name: Check what stands in the way, without changing anything.
+    text: az streaming check -r myregistry -t app:v1 -g MyResourceGroup -c MyCluster -o table
+"""
+
+helps["streaming enable"] = """
+type: command
+short-summary: Turn artifact streaming on end to end - convert images, switch pools, grant pull - and wait.
+long-summary: >
+    Everything is read first (registry, images, repositories, cluster, pools, AcrPull, the registry and the
+    cluster side at the same time). Any blocking problem - registry missing, not Premium or encrypted with a
+    customer-managed key, image missing, cluster or named pool missing, named pool Windows - stops the command
+    before a single write, and the error lists all of them, each with its fix.
+    Then images are converted concurrently (converted images are skipped, running conversions reused),
+    auto-conversion is turned on for each --repository, AcrPull is granted with --attach-acr, and the node pools
+    are enabled once every conversion has finished, because a pod that pulls an image before its conversion
+    succeeds caches the plain image and never streams it. One deadline (--timeout) covers the whole command.
+    The result's 'ready' is true only when every image streams and every pool asked for has streaming on; the
+    command exits 0 only then, and otherwise prints the full result and exits 1. Running it again changes
+    nothing. With --no-wait it starts everything and returns at once (exit 0 unless something failed to start).
+examples:
+  - name: Convert images (one in a nested repository, one by digest) and enable two pools.
+    text: az streaming enable -r myregistry -t app:v1 -t team/web:2 -t app@sha256:0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c -g MyResourceGroup -c MyCluster --nodepool-names np1 np2
+  - name: Also convert every image pushed to app from now on, and grant the nodes AcrPull.
+    text: az streaming enable -r myregistry -t app:v1 --repository app -g MyResourceGroup -c MyCluster --all-nodepools --attach-acr
+  - name: Registry side only - convert images and wait for them.
+    text: az streaming enable -r myregistry -t app:v1 -t app:v2
+  - name: Start everything and return at once; wait later with 'az streaming wait'.
+    text: az streaming enable -r myregistry -t app:v1 -g MyResourceGroup -c MyCluster --all-nodepools --no-wait
+"""
+
+helps["streaming check"] = """
+type: command
+short-summary: Read-only preflight - report every problem that stands in the way of streaming, each with its fix.
+long-summary: >
+    Takes the same arguments as enable and writes nothing, ever. Each finding has a severity (error, warning,
+    info), a stable code (RegistryNotPremium, ImagePlatformUnsupported, NodepoolWindows, AcrPullMissing, ...),
+    a message and the command that fixes it. Images are inspected from their manifests: no linux/amd64
+    platform is an error, a size over 30 GiB a warning. 'ready' is true and the command exits 0 when no
+    finding is an error. Without pool names every pool of the cluster is checked.
+examples:
+  - name: Check a registry, an image and a whole cluster, as a table.
+    text: az streaming check -r myregistry -t app:v1 -g MyResourceGroup -c MyCluster -o table
+  - name: Check the registry side only.
+    text: az streaming check -r myregistry -t app:v1 -t team/web:2
+  - name: Check the cluster side only, listing just the error codes.
+    text: az streaming check -g MyResourceGroup -c MyCluster --query "findings[?severity=='error'].code" -o tsv
+"""
+
+helps["streaming show"] = """
+type: command
+short-summary: Show the streaming state of images, repositories, node pools and the AcrPull grant.
+long-summary: >
+    The same result as enable, read-only. Without pool names every pool of the cluster is shown. Exits 3 when
+    the registry, an image, the cluster or a named pool does not exist.
+examples:
+  - name: Show the state of two images and every pool of a cluster.
+    text: az streaming show -r myregistry -t app:v1 -t team/web:2 -g MyResourceGroup -c MyCluster -o table
+  - name: Print whether everything is ready to stream.
+    text: az streaming show -r myregistry -t app:v1 -g MyResourceGroup -c MyCluster --query ready
+"""
+
+helps["streaming disable"] = """
+type: command
+short-summary: Turn streaming off for node pools and auto-conversion off for repositories.
+long-summary: >
+    Streaming artifacts are kept, so turning streaming on again is quick. Asks for confirmation unless --yes.
+examples:
+  - name: Stop streaming on one pool and stop converting pushes to app.
+    text: az streaming disable -r myregistry --repository app -g MyResourceGroup -c MyCluster --nodepool-names np1 --yes
+  - name: Stop streaming on every pool of a cluster without waiting.
+    text: az streaming disable -g MyResourceGroup -c MyCluster --all-nodepools --yes --no-wait
+"""
+
+helps["streaming wait"] = """
+type: command
+short-summary: Wait for the conversions and node pools given, up to a deadline.
+long-summary: >
+    Exits 0 when every image streams and every pool has streaming on; exits 1 (after printing the result) when
+    something failed, the deadline passed, or nothing is running that would make an image or pool stream.
+examples:
+  - name: Wait up to 30 minutes for two conversions and two pools started with --no-wait.
+    text: az streaming wait -r myregistry -t app:v1 -t team/web:2 -g MyResourceGroup -c MyCluster --nodepool-names np1 np2 --timeout 1800
 """
 
 helps["streaming image"] = """

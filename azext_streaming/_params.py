@@ -31,6 +31,9 @@ no_wait_type = CLIArgumentType(
     help="Start the work and return at once, printing the operation ids; wait later with the group's wait command.")
 
 
+ONE_STEP_SCOPES = ("streaming enable", "streaming check", "streaming show", "streaming disable", "streaming wait")
+
+
 def load_arguments(self, _):
     with self.argument_context("streaming") as c:
         c.argument("registry", arg_type=registry_type)
@@ -61,16 +64,30 @@ def load_arguments(self, _):
                    help="Convert every image pushed to the repository from now on (true) or stop doing so (false). "
                         "Images already in the repository need 'az streaming image create'.")
 
-    for scope in ("streaming nodepool", "streaming acr-pull"):
+    cluster_scopes = ("streaming nodepool", "streaming acr-pull") + ONE_STEP_SCOPES
+    for scope in cluster_scopes:
         with self.argument_context(scope) as c:
             c.argument("resource_group_name", arg_type=resource_group_name_type)
             c.argument("cluster_name", options_list=["--cluster-name", "-c"], help="Name of the AKS cluster.")
 
-    with self.argument_context("streaming nodepool") as c:
-        c.argument("nodepool_names", options_list=["--nodepool-names"], nargs="+",
-                   help="Space-separated node pool names, e.g. --nodepool-names np1 np2.")
-        c.argument("all_nodepools", options_list=["--all-nodepools"], action="store_true",
-                   help="Every pool of the cluster; Windows pools are reported as Skipped.")
+    for scope in ("streaming nodepool",) + ONE_STEP_SCOPES:
+        with self.argument_context(scope) as c:
+            c.argument("nodepool_names", options_list=["--nodepool-names"], nargs="+",
+                       help="Space-separated node pool names, e.g. --nodepool-names np1 np2.")
+            c.argument("all_nodepools", options_list=["--all-nodepools"], action="store_true",
+                       help="Every pool of the cluster; Windows pools are reported as Skipped.")
+
+    for scope in ONE_STEP_SCOPES:
+        with self.argument_context(scope) as c:
+            c.argument("images", arg_type=images_type)
+            c.argument("repositories", options_list=["--repository"], action="append",
+                       help="Repository whose pushed images are converted automatically (enable) or no longer "
+                            "(disable), e.g. --repository team/app. Repeat for several.")
+
+    with self.argument_context("streaming enable") as c:
+        c.argument("attach_acr", options_list=["--attach-acr"], action="store_true",
+                   help="Grant the cluster's kubelet identity AcrPull on the registry when it cannot pull yet "
+                        "(one role assignment; the cluster is not updated).")
 
     with self.argument_context("streaming acr-pull") as c:
         c.argument("registry", arg_type=registry_type, required=True,

@@ -74,3 +74,62 @@ def validate_nodepool_command(namespace):
     if not names and not namespace.all_nodepools:
         raise with_fix(RequiredArgumentMissingError("Name the pools: --nodepool-names NP [NP ...] or --all-nodepools."),
                        "az streaming nodepool enable -g MyResourceGroup -c MyCluster --all-nodepools")
+
+
+# ---- the one-step commands (enable, check, show, disable, wait) --------------------------------------------
+_EXAMPLE = "az streaming enable -r myregistry -t app:v1 -g MyResourceGroup -c MyCluster --all-nodepools"
+
+
+def _cluster_part(namespace, pools_required):
+    """True when the command names a cluster; checks -g, -c and the pool selection go together."""
+    names = getattr(namespace, "nodepool_names", None)
+    all_pools = getattr(namespace, "all_nodepools", False)
+    cluster = getattr(namespace, "cluster_name", None)
+    if names and all_pools:
+        raise with_fix(MutuallyExclusiveArgumentError("Use --nodepool-names or --all-nodepools, not both."),
+                       _EXAMPLE)
+    if (names or all_pools) and not cluster:
+        raise with_fix(RequiredArgumentMissingError("Node pools need their cluster: --cluster-name/-c is required."),
+                       _EXAMPLE)
+    if cluster and not getattr(namespace, "resource_group_name", None):
+        raise with_fix(RequiredArgumentMissingError("--resource-group/-g is required with --cluster-name."), _EXAMPLE)
+    if cluster and pools_required and not names and not all_pools:
+        raise with_fix(RequiredArgumentMissingError("Name the pools: --nodepool-names NP [NP ...] or --all-nodepools."),
+                       _EXAMPLE)
+    return bool(cluster)
+
+
+def _registry_part(namespace):
+    """True when the command has registry work: images or repositories (which then need the registry)."""
+    images = _parse_images(namespace)
+    repositories = []
+    if hasattr(namespace, "repositories"):  # not every one-step command takes --repository
+        repositories = namespace.repositories = list(dict.fromkeys(
+            parse_repository(r) for r in namespace.repositories or []))
+    if images or repositories:
+        _require_registry(namespace, images)
+        return True
+    return False
+
+
+def _one_step(namespace, pools_required, registry_alone_counts):
+    has_registry = _registry_part(namespace) or (registry_alone_counts and bool(namespace.registry))
+    has_cluster = _cluster_part(namespace, pools_required)
+    if not has_registry and not has_cluster:
+        raise with_fix(RequiredArgumentMissingError(
+            "Nothing to do: give images (-t) or repositories (--repository) of a registry (-r), and/or a cluster "
+            "(-g, -c) with its node pools."), _EXAMPLE)
+    if getattr(namespace, "attach_acr", False) and not (has_cluster and (has_registry or namespace.registry)):
+        raise with_fix(RequiredArgumentMissingError("--attach-acr needs both the registry (-r) and the cluster "
+                                                    "(-g, -c)."), _EXAMPLE + " --attach-acr")
+
+
+def validate_read_only_command(namespace):
+    """check and show: the registry alone, the cluster alone (every pool by default), or both."""
+    _one_step(namespace, pools_required=False, registry_alone_counts=True)
+
+
+def validate_changing_command(namespace):
+    """enable, disable and wait: pools named or --all-nodepools; the registry alone does nothing for them
+    (except to receive the kubelet grant of enable --attach-acr)."""
+    _one_step(namespace, pools_required=True, registry_alone_counts=False)

@@ -2,8 +2,8 @@
 
 from azure.cli.core.commands import CliCommandType
 
-from ._validators import (validate_images_command, validate_nodepool_command, validate_operation_command,
-                          validate_repository_command)
+from ._validators import (validate_changing_command, validate_images_command, validate_nodepool_command,
+                          validate_operation_command, validate_read_only_command, validate_repository_command)
 
 _FORMAT = "azext_streaming._format#{}"
 
@@ -15,8 +15,17 @@ _FORMAT = "azext_streaming._format#{}"
 def load_command_table(self, _):
     custom = CliCommandType(operations_tmpl="azext_streaming.custom#{}")
 
-    with self.command_group("streaming", custom_command_type=custom, is_preview=True):
-        pass
+    with self.command_group("streaming", custom_command_type=custom, is_preview=True) as g:
+        g.custom_command("enable", "streaming_enable", validator=validate_changing_command,
+                         table_transformer=_FORMAT.format("transform_streaming"))
+        g.custom_command("check", "streaming_check", validator=validate_read_only_command,
+                         table_transformer=_FORMAT.format("transform_findings"))
+        g.custom_show_command("show", "streaming_show", validator=validate_read_only_command,
+                              table_transformer=_FORMAT.format("transform_streaming"))
+        g.custom_command("disable", "streaming_disable", validator=validate_changing_command, confirmation=True,
+                         table_transformer=_FORMAT.format("transform_streaming"))
+        g.custom_command("wait", "streaming_wait", validator=validate_changing_command,
+                         table_transformer=_FORMAT.format("transform_streaming"))
 
     with self.command_group("streaming image", custom_command_type=custom) as g:
         g.custom_command("create", "image_create", validator=validate_images_command,

@@ -89,7 +89,8 @@ class Conversions:
         self._sleep = sleep
         self._max_workers = max_workers
 
-    def _map(self, func, items):
+    def map(self, func, items):
+        """`func` over `items`, up to `MAX_CONCURRENCY` at a time, results in order."""
         items = list(items)
         if len(items) <= 1:
             return [func(item) for item in items]
@@ -99,11 +100,11 @@ class Conversions:
     # ---- reads -----------------------------------------------------------------------------------------
     def inspect(self, refs, for_create=False):
         """Digest, streaming artifacts and last conversion of every image (reads only)."""
-        return self._map(lambda ref: self._inspect_one(ref, for_create), refs)
+        return self.map(lambda ref: self._inspect_one(ref, for_create), refs)
 
     def inspect_digests(self, states):
         """Streaming state of images whose digest is already known (e.g. from a tag listing)."""
-        return self._map(lambda state: self._streaming_state(state, for_create=False), states)
+        return self.map(lambda state: self._streaming_state(state, for_create=False), states)
 
     def _inspect_one(self, ref, for_create):
         state = ImageState(ref=ref, digest=ref.digest)
@@ -146,7 +147,7 @@ class Conversions:
     def start(self, states):
         """Start a conversion for every image that is neither streaming nor converting."""
         to_start = [s for s in states if s.found and not s.streamable and not s.in_progress]
-        self._map(self._start_one, to_start)
+        self.map(self._start_one, to_start)
         return to_start
 
     def _start_one(self, state):
@@ -166,7 +167,7 @@ class Conversions:
         backoff = Backoff(initial=2.0, maximum=15.0)
         pending = [s for s in states if s.in_progress]
         while pending:
-            self._map(self._poll_one, pending)
+            self.map(self._poll_one, pending)
             if progress is not None:
                 progress.show({str(s.ref): _label(s) for s in states})
             pending = [s for s in pending if s.in_progress]

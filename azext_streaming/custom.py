@@ -10,13 +10,15 @@ from .acr_pull import NOT_CHECKED, AcrPullAccess
 from .acr_session import conversion_outcome_error, missing_images_error, open_registry
 from .arm import ArmClient
 from .conversion import Conversions, ImageState
-from .deadline import Backoff, Deadline, sleep_within
+from .deadline import Deadline
 from .feature import FEATURE, NAMESPACE, REGISTERED, FeatureFlag
 from .image_ref import ImageRef
 from .nodepool_rules import listing, pool_properties, summary
 from .nodepools import FAILED, UPDATING, ClusterPools
+from . import orchestration
 from .progress import Progress
 from .registry import resolve_registry
+from .survey import Target
 
 logger = get_logger(__name__)
 
@@ -237,14 +239,7 @@ def _defer_pool_errors(cmd, resource_group_name, cluster_name, changes, timeout,
 def nodepool_wait(cmd, resource_group_name, cluster_name, nodepool_names=None, all_nodepools=False,
                   timeout=DEFAULT_TIMEOUT_SECONDS):
     pools = _cluster_pools(cmd, resource_group_name, cluster_name)
-    wanted = set(nodepool_names or [])
-    deadline, backoff = Deadline(timeout), Backoff(initial=5.0, maximum=30.0)
-    while True:
-        current = [p for p in pools.list() if all_nodepools or p.get("name") in wanted]
-        busy = [p for p in current if pool_properties(p).get("provisioningState") in ("Updating", "Upgrading",
-                                                                                    "Creating", "Scaling")]
-        if not busy or not sleep_within(deadline, backoff.next_delay()):
-            break
+    current, busy = pools.wait_until_idle(nodepool_names, all_nodepools, Deadline(timeout))
     result = {"nodepools": [summary(p, pool_properties(p).get("provisioningState")) for p in current],
               "warnings": []}
     if busy:
@@ -320,3 +315,46 @@ def feature_register(cmd, wait_for_registration=False, timeout=DEFAULT_TIMEOUT_S
         defer_error(cmd, with_fix(WaitTimeoutError("Provider {} is still {} after {} s.".format(
             NAMESPACE, provider_state, timeout)), "az provider register -n {} --wait".format(NAMESPACE)))
     return _feature_result(state, provider_state)
+
+
+# ---- az streaming enable|check|show|disable|wait -----------------------------------------------------------
+def _target(registry, images, repositories, resource_group_name, cluster_name, nodepool_names, all_nodepools,
+            attach_acr=False, registry_alone_counts=False):
+    images, repositories = images or [], repositories or []
+    return Target(registry=registry, images=images, repositories=repositories, resource_group=resource_group_name,
+                  cluster_name=cluster_name, nodepool_names=nodepool_names or [], all_nodepools=all_nodepools,
+                  attach_acr=attach_acr,
+                  wants_registry=bool(images or repositories or (registry and (attach_acr or registry_alone_counts))))
+
+
+def streaming_enable(cmd, images=None, registry=None, repositories=None, resource_group_name=None,
+                     cluster_name=None, nodepool_names=None, all_nodepools=False, attach_acr=False,
+                     timeout=DEFAULT_TIMEOUT_SECONDS, skip_wait=False):
+    target = _target(registry, images, repositories, resource_group_name, cluster_name, nodepool_names,
+                     all_nodepools, attach_acr)
+    return orchestration.enable(cmd, target, timeout, skip_wait)
+
+
+def streaming_check(cmd, images=None, registry=None, repositories=None, resource_group_name=None,
+                    cluster_name=None, nodepool_names=None, all_nodepools=False):
+    return orchestration.check(cmd, _target(registry, images, repositories, resource_group_name, cluster_name,
+                                            nodepool_names, all_nodepools, registry_alone_counts=True))
+
+
+def streaming_show(cmd, images=None, registry=None, repositories=None, resource_group_name=None,
+                   cluster_name=None, nodepool_names=None, all_nodepools=False):
+    return orchestration.show(cmd, _target(registry, images, repositories, resource_group_name, cluster_name,
+                                           nodepool_names, all_nodepools, registry_alone_counts=True))
+
+
+def streaming_disable(cmd, registry=None, repositories=None, resource_group_name=None, cluster_name=None,
+                      nodepool_names=None, all_nodepools=False, timeout=DEFAULT_TIMEOUT_SECONDS, skip_wait=False):
+    target = _target(registry, None, repositories, resource_group_name, cluster_name, nodepool_names,
+                     all_nodepools)
+    return orchestration.disable(cmd, target, timeout, skip_wait)
+
+
+def streaming_wait(cmd, images=None, registry=None, resource_group_name=None, cluster_name=None,
+                   nodepool_names=None, all_nodepools=False, timeout=DEFAULT_TIMEOUT_SECONDS):
+    target = _target(registry, images, None, resource_group_name, cluster_name, nodepool_names, all_nodepools)
+    return orchestration.wait(cmd, target, timeout)

@@ -20,6 +20,7 @@ logger = get_logger(__name__)
 ENABLED, ALREADY_ENABLED = "Enabled", "AlreadyEnabled"
 DISABLED, ALREADY_DISABLED = "Disabled", "AlreadyDisabled"
 UPDATING, SKIPPED, FAILED = "Updating", "Skipped", "Failed"
+BUSY_STATES = ("Updating", "Upgrading", "Creating", "Scaling", "Deleting")
 _BUSY_CODES = ("OperationNotAllowed", "AnotherOperationInProgress", "OperationPreempted")
 _MAX_PRECONDITION_RETRIES = 3
 
@@ -183,3 +184,17 @@ class ClusterPools:
             change.reason = "The update finished but artifactStreamingProfile.enabled is not {}.".format(
                 str(enable).lower())
         return change
+
+    def wait_until_idle(self, names, all_pools, deadline):
+        """Re-read the pools until none of them is busy or the deadline passes: (pools, busy pools)."""
+        backoff = Backoff(initial=5.0, maximum=30.0)
+        wanted = set(names or [])
+        while True:
+            current = [p for p in self.list() if all_pools or p.get("name") in wanted]
+            busy = [p for p in current if is_busy(p)]
+            if not busy or not sleep_within(deadline, backoff.next_delay(), self._sleep):
+                return current, busy
+
+
+def is_busy(pool):
+    return pool_properties(pool).get("provisioningState") in BUSY_STATES

@@ -9,8 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from recording_builder import (Recording, cluster_body, digest, pool_body, registry_body, registry_id,  # noqa: E402
-                               role_assignment)
+from recording_builder import (Recording, cluster_body, cluster_path, digest, image_index,  # noqa: E402
+                               image_manifest, pool_body, registry_body, registry_id, role_assignment)
 
 RECORDINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "recordings")
 
@@ -243,6 +243,117 @@ def test_feature_register_waits_until_registered():
 
 def test_feature_register_without_wait_returns_registering():
     return Recording().feature("NotRegistered").feature("Registering", register=True).provider("Registered")
+
+
+# ---- az streaming enable|check|show|disable|wait ---------------------------------------------------------
+GIB = 1024 ** 3
+APP_AMD64 = digest("a7")
+APP_ARM64 = digest("a8")
+NP2_OFF = pool_body("np2", os_sku="AzureLinux", enabled=False)
+NP1_UPDATING = pool_body("np1", os_sku="Ubuntu", enabled=True, etag="etag-np1-8", state="Updating")
+
+
+def _granted(r):
+    return r.role_assignments(REG_ID, KUBELET, [role_assignment(REG_ID, ACR_PULL, KUBELET)])
+
+
+def test_enable_happy_path_then_rerun_changes_nothing():
+    r = premium().exchange().token(4)
+    r.tag(NB, "latest", NOTEBOOK).referrers(NB, NOTEBOOK).last_conversion(NB, NOTEBOOK)
+    r.manifest_metadata("app", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag("app", "v2", APP_CONVERTED).referrers("app", APP_CONVERTED, [STREAMING_ARTIFACT])
+    r.cluster_get()
+    r.aks("GET", cluster_path() + "/agentPools", 429, headers={"Retry-After": "1"},
+          body={"error": {"code": "TooManyRequests", "message": "Too many requests, retry later."}})
+    r.pools_list(NP1_OFF, NP2_ON, WIN)
+    _granted(r)
+    r.start_conversion(NB, NOTEBOOK, OP_NOTEBOOK).start_conversion("app", APP_V1, OP_APP)
+    r.operation(NB, NOTEBOOK, OP_NOTEBOOK, "Running", "30%")
+    r.operation("app", APP_V1, OP_APP, None, http_status=503, headers={"Retry-After": "2"})
+    r.operation("app", APP_V1, OP_APP, "Running", "50%")
+    r.operation(NB, NOTEBOOK, OP_NOTEBOOK, "Succeeded").operation("app", APP_V1, OP_APP, "Succeeded")
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "InProgress").async_status("op-np1", "Succeeded")
+    r.pool_get(NP1_ON)
+    # The same command again: everything is in place, so only reads.
+    r.registry_list(registry_body("myreg")).exchange().token(2)
+    r.tag(NB, "latest", NOTEBOOK).referrers(NB, NOTEBOOK, [STREAMING_ARTIFACT])
+    r.manifest_metadata("app", APP_V1).referrers("app", APP_V1, [STREAMING_ARTIFACT])
+    r.tag("app", "v2", APP_CONVERTED).referrers("app", APP_CONVERTED, [STREAMING_ARTIFACT])
+    r.cluster_get().pools_list(NP1_ON, NP2_ON, WIN)
+    return _granted(r)
+
+
+def test_enable_refuses_standard_registry_and_windows_pool_before_any_write():
+    r = Recording().registry_list(registry_body("myreg", "Standard")).exchange().token(1)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.cluster_get().pools_list(NP1_OFF, WIN)
+    return _granted(r)
+
+
+def test_enable_one_conversion_failed_still_enables_pools_and_grants_acr_pull():
+    r = premium().exchange().token(4)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag("legacy", "win", LEGACY).referrers("legacy", LEGACY).last_conversion("legacy", LEGACY)
+    r.cluster_get().pools_list(NP1_OFF, NP2_ON).role_assignments(REG_ID, KUBELET)
+    r.start_conversion("app", APP_V1, OP_APP).start_conversion("legacy", LEGACY, OP_LEGACY)
+    r.role_assignment_put(REG_ID, FIRST_TEST_GUID, KUBELET)
+    r.operation("app", APP_V1, OP_APP, "Succeeded")
+    r.operation("legacy", LEGACY, OP_LEGACY, "Failed", "0%",
+                details="UNSUPPORTED_PLATFORM: the image has no linux/amd64 platform")
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "Succeeded")
+    return r.pool_get(NP1_ON)
+
+
+def test_enable_no_wait_starts_everything_and_returns_ids():
+    r = premium().exchange().token(2)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    _granted(r.cluster_get().pools_list(NP1_OFF, NP2_ON))
+    r.start_conversion("app", APP_V1, OP_APP)
+    return r.pool_put(NP1_OFF, "op-np1")
+
+
+def test_check_registry_only_reads_manifests():
+    r = premium().exchange().token(2)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)
+    r.tag("legacy", "win", LEGACY).referrers("legacy", LEGACY)
+    r.last_conversion("legacy", LEGACY, OP_LEGACY, "Failed")
+    r.manifest("app", APP_V1, image_index((APP_AMD64, "linux", "amd64"), (APP_ARM64, "linux", "arm64")))
+    r.manifest("app", APP_AMD64, image_manifest(20 * GIB, 12 * GIB))
+    r.manifest("legacy", LEGACY, image_manifest(3 * GIB))
+    r.manifest_metadata_for("legacy", LEGACY, "windows", "amd64", 3 * GIB)
+    return r.repo_streaming("app", False)
+
+
+def test_check_cluster_only():
+    return Recording().cluster_get().pools_list(NP1_OFF, NP2_ON, NP3_OFF, WIN).feature("NotRegistered")
+
+
+def test_check_standard_registry_and_windows_pool_exits_1():
+    r = Recording().registry_list(registry_body("myreg", "Standard"))
+    r.cluster_get().pools_list(NP1_OFF, WIN).feature("Registered")
+    return r.role_assignments(REG_ID, KUBELET)
+
+
+def test_show_reports_state_and_exits_3_for_missing_cluster():
+    r = premium().exchange().token(1)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
+    _granted(r.cluster_get().pools_list(NP1_OFF, NP2_ON, WIN))
+    return r.cluster_get(status=404)
+
+
+def test_disable_turns_off_pools_and_auto_conversion():
+    r = premium().exchange().token(2).repo_streaming("app", True).set_repo_streaming("app", False)
+    r.cluster_get().pools_list(NP1_ON, NP2_OFF)
+    r.pool_put(NP1_ON, "op-np1").async_status("op-np1", "Succeeded")
+    return r.pool_get(pool_body("np1", os_sku="Ubuntu", enabled=False, etag="etag-np1-9"))
+
+
+def test_wait_follows_conversion_and_pool_to_the_end():
+    r = premium().exchange().token(1)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
+    r.cluster_get().pools_list(NP1_UPDATING)
+    r.operation("app", APP_V1, OP_APP, "Running", "70%").operation("app", APP_V1, OP_APP, "Succeeded")
+    return r.pools_list(NP1_UPDATING).pools_list(NP1_ON)
 
 
 def build_all():

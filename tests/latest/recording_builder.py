@@ -305,3 +305,34 @@ def _provider(self, state, register=False):
 
 Recording.feature = _feature
 Recording.provider = _provider
+
+
+def _manifest(self, repo, reference, document):
+    media_type = document.get("mediaType") or "application/vnd.oci.image.manifest.v1+json"
+    return self.acr("GET", "/v2/{}/manifests/{}".format(repo, reference), body=document,
+                    headers={"content-type": media_type, "Docker-Content-Digest": reference})
+
+
+def image_index(*platforms):
+    """An OCI index whose children are (digest, os, architecture)."""
+    return {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+            "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": d, "size": 1500,
+                           "platform": {"os": os_name, "architecture": arch}} for d, os_name, arch in platforms]}
+
+
+def image_manifest(*layer_sizes):
+    return {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+            "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": digest("0c"), "size": 7000},
+            "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": digest(str(i)),
+                        "size": size} for i, size in enumerate(layer_sizes)]}
+
+
+def _manifest_metadata_for(self, repo, dgst, os_name, arch, size):
+    return self.acr("GET", "/acr/v1/{}/_manifests/{}".format(repo, dgst), body={
+        "registry": LOGIN, "imageName": repo,
+        "manifest": {"digest": dgst, "imageSize": size, "architecture": arch, "os": os_name,
+                     "mediaType": "application/vnd.oci.image.manifest.v1+json"}})
+
+
+Recording.manifest = _manifest
+Recording.manifest_metadata_for = _manifest_metadata_for

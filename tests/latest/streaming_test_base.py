@@ -4,8 +4,10 @@ The shims (each replaces one testsdk patch that no longer fits):
 1. the long-running-operation delay patch imports msrestazure, which az 2.91 no longer ships;
 2. the fake user credential lacks `acquire_token`, which az 2.91's Profile calls;
 3. `inspect.getargspec` is gone in Python 3.11, and the testsdk preparers call it.
-It also serialises cassette playback (the extension sends requests from several threads), keeps the
-requests in the order they were played, and keeps the last error a command raised.
+It also makes vcrpy safe for the extension's threads: playback is serialised, and so is the creation of
+connections, because vcrpy builds each stub connection by briefly un-patching the HTTP classes for every
+thread (`force_reset`), and a connection another thread opened in that window would be a real one. It keeps
+the requests in the order they were played, and the last error a command raised.
 """
 
 import inspect
@@ -79,6 +81,24 @@ class StreamingScenarioTest(ScenarioTest):
         patcher = mock.patch.object(type(self.cassette), "play_response", play_response)
         patcher.start()
         self.addCleanup(patcher.stop)
+        self._serialise_connection_creation()
+
+    def _serialise_connection_creation(self):
+        import urllib3.connectionpool
+        import vcr.stubs
+        lock = threading.RLock()  # re-entrant: a pool's _new_conn builds the stub connection inside it
+
+        def locked(original):
+            def call(*args, **kwargs):
+                with lock:
+                    return original(*args, **kwargs)
+            return call
+        targets = [(vcr.stubs.VCRConnection, "__init__"), (urllib3.connectionpool.HTTPConnectionPool, "_new_conn"),
+                   (urllib3.connectionpool.HTTPSConnectionPool, "_new_conn")]
+        for owner, name in targets:
+            patcher = mock.patch.object(owner, name, locked(owner.__dict__[name]))
+            patcher.start()
+            self.addCleanup(patcher.stop)
 
     def _patch_exception_handler(self, unit_test):
         def handle(ex, *args, **kwargs):  # pylint: disable=unused-argument
