@@ -4,13 +4,13 @@ Reads come first for every image, so a missing tag stops the command before any 
 An image that already has a streaming artifact is skipped and a conversion already under way is reused.
 """
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ._constants import (IN_PROGRESS_STATUSES, MAX_CONCURRENCY, STATUS_ALREADY_STREAMING, STATUS_FAILED,
                          STATUS_NOT_STARTED, STATUS_SUCCEEDED)
 from ._errors import AcrResponseError
+from .concurrency import map_concurrently
 from .deadline import Backoff, sleep_within
 from .image_ref import ImageRef
 
@@ -90,12 +90,7 @@ class Conversions:
         self._max_workers = max_workers
 
     def map(self, func, items):
-        """`func` over `items`, up to `MAX_CONCURRENCY` at a time, results in order."""
-        items = list(items)
-        if len(items) <= 1:
-            return [func(item) for item in items]
-        with ThreadPoolExecutor(max_workers=min(self._max_workers, len(items))) as pool:
-            return list(pool.map(func, items))
+        return map_concurrently(func, items, self._max_workers)
 
     # ---- reads -----------------------------------------------------------------------------------------
     def inspect(self, refs, for_create=False):

@@ -1,7 +1,7 @@
 """Turning artifact streaming on or off for AKS node pools: read, plan, write with If-Match, wait.
 
-Pools of one cluster are written one after another: AKS runs one operation per cluster at a time and
-answers 409 to a second one, which is waited out (within the deadline) rather than reported as a failure.
+Pools are written at the same time. When AKS cannot run another operation on the cluster yet it answers
+409, which is waited out (within the deadline) rather than reported as a failure.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +12,7 @@ from knack.log import get_logger
 from ._constants import AKS_MGMT_API_VERSION
 from ._errors import PreconditionError, not_found, with_fix
 from .arm import error_parts, raise_for_status
+from .concurrency import map_concurrently
 from .deadline import Backoff, retry_after_seconds, sleep_within
 from .nodepool_rules import assess, pool_properties, streaming_enabled, summary
 
@@ -115,14 +116,16 @@ class ClusterPools:
         return changes
 
     def apply(self, changes, enable, deadline, progress=None, skip_wait=False):
-        """Write each pool that needs it, one at a time (AKS runs one operation per cluster), and wait."""
-        for change in changes:
-            if change.status is None:
-                self.start(change, enable, deadline)
-                if change.status == UPDATING and not skip_wait:
-                    if progress is not None:
-                        progress.show({c.name: c.status or "Pending" for c in changes})
-                    self.wait(change, enable, deadline)
+        """Write every pool that needs it and wait for all of them, the pools at the same time. Where AKS
+        cannot run two operations at once it answers 409, which `start` waits out within the deadline."""
+        todo = [c for c in changes if c.status is None]
+        map_concurrently(lambda change: self.start(change, enable, deadline), todo)
+        if progress is not None:
+            progress.show({c.name: c.status or "Pending" for c in changes})
+        if not skip_wait:
+            map_concurrently(lambda change: self.wait(change, enable, deadline), [c for c in todo if c.status == UPDATING])
+            if progress is not None:
+                progress.show({c.name: c.status for c in changes})
         return changes
 
     # ---- writes ----------------------------------------------------------------------------------------
@@ -198,3 +201,4 @@ class ClusterPools:
 
 def is_busy(pool):
     return pool_properties(pool).get("provisioningState") in BUSY_STATES
+

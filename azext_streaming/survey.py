@@ -3,7 +3,6 @@ write, the two sides at the same time. Problems become findings instead of excep
 report all of them at once.
 """
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -13,6 +12,7 @@ from ._errors import AcrResponseError
 from .acr_pull import NOT_CHECKED, AcrPullAccess, AcrPullState
 from .acr_session import data_client, registry_value, require_same_registry
 from .arm import ArmClient
+from .concurrency import map_concurrently
 from .conversion import Conversions
 from .feature import FeatureFlag
 from .findings import (ERROR, Finding, acr_pull_finding, feature_finding, image_findings, pool_findings,
@@ -79,21 +79,13 @@ def take_survey(cmd, target, mode):
     if target.wants_cluster:
         sides.append(lambda: _read_cluster_side(arm, survey))
     # Registry and cluster are independent: read them at the same time. Findings keep a fixed order.
-    for findings in _together(sides):
+    for findings in map_concurrently(lambda side: side(), sides):
         survey.findings.extend(findings)
     if survey.registry is not None and survey.cluster is not None and mode in (ENABLE, CHECK, SHOW):
         survey.acr_pull = _read_acr_pull(arm, survey)
         survey.findings.extend(acr_pull_finding(survey.acr_pull, survey.registry.name, target.resource_group,
                                                 target.cluster_name))
     return survey
-
-
-def _together(calls):
-    if len(calls) <= 1:
-        return [call() for call in calls]
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        futures = [pool.submit(call) for call in calls]
-        return [f.result() for f in futures]
 
 
 def _not_found_finding(code, error):
@@ -119,9 +111,9 @@ def _read_registry_side(cmd, survey):
     survey.images = conversions.inspect(target.images, for_create=(mode == ENABLE))
     if mode == CHECK:
         found = [s for s in survey.images if s.found]
-        facts = conversions.map(lambda s: read_manifest_facts(survey.client, s.ref.repository, s.digest), found)
+        facts = map_concurrently(lambda s: read_manifest_facts(survey.client, s.ref.repository, s.digest), found)
         survey.manifests = {str(s.ref): f for s, f in zip(found, facts)}
-    survey.repositories = conversions.map(lambda r: _repository_state(survey.client, r), target.repositories)
+    survey.repositories = map_concurrently(lambda r: _repository_state(survey.client, r), target.repositories)
     findings.extend(image_findings(registry.name, survey.images, survey.manifests))
     if mode in (CHECK, SHOW):
         findings.extend(repository_findings(registry.name, survey.repositories))
