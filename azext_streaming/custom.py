@@ -3,6 +3,7 @@
 from azure.cli.core.azclierror import RequiredArgumentMissingError
 from knack.log import get_logger
 
+from . import orchestration
 from ._constants import DEFAULT_TIMEOUT_SECONDS, STATUS_CANCELED
 from ._errors import (AcrResponseError, OperationFailedError, PreconditionError, WaitTimeoutError, defer_error,
                       not_found, with_fix)
@@ -15,7 +16,6 @@ from .feature import FEATURE, NAMESPACE, REGISTERED, FeatureFlag
 from .image_ref import ImageRef
 from .nodepool_rules import listing, pool_properties, summary
 from .nodepools import FAILED, UPDATING, ClusterPools
-from . import orchestration
 from .progress import Progress
 from .registry import resolve_registry
 from .survey import Target

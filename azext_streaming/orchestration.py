@@ -48,6 +48,12 @@ def _ready(survey):
     return images_ok and pools_ok
 
 
+def _not_streaming(survey):
+    names = [str(s.ref) for s in survey.images if not s.streamable]
+    return names + ["node pool {}".format(c.name) for c in survey.changes
+                    if c.status != SKIPPED and not streaming_enabled(c.pool)]
+
+
 def build_result(survey, warnings):
     return {"ready": _ready(survey),
             "registry": survey.registry.summary() if survey.registry is not None else None,
@@ -61,8 +67,9 @@ def build_result(survey, warnings):
 RETRY_FIX = "Run the same command again: it skips what is done and reuses running conversions."
 
 
-def outcome_error(survey, skip_wait, timeout):
-    """The one error a command exits 1 with after printing its result, or None."""
+def outcome_error(survey, skip_wait, timeout, require_ready=False):
+    """The one error a command exits 1 with after printing its result, or None. With `require_ready`, a
+    result that is not ready for any other reason (say, an image whose conversion never got an id) fails too."""
     failed = ["{} {}{}".format(s.ref, s.status, " ({})".format(s.details) if s.details else "")
               for s in survey.images if s.status in (STATUS_FAILED, STATUS_CANCELED)]
     failed += ["node pool {} ({})".format(c.name, c.reason) for c in survey.changes if c.status == FAILED]
@@ -76,6 +83,10 @@ def outcome_error(survey, skip_wait, timeout):
     late += ["node pool {}".format(c.name) for c in survey.changes if c.status in (UPDATING, NOT_STARTED)]
     if late:
         error = WaitTimeoutError("Not finished after {} s: {}.".format(timeout, ", ".join(late)))
+        error.set_recommendation(RETRY_FIX)
+        return error
+    if require_ready and not _ready(survey):
+        error = OperationFailedError("Not streaming yet: {}.".format(", ".join(_not_streaming(survey))))
         error.set_recommendation(RETRY_FIX)
         return error
     return None
@@ -122,7 +133,7 @@ def enable(cmd, target, timeout, skip_wait):
             survey.pools.apply(survey.changes, True, deadline, progress)
     progress.end()
     result = build_result(survey, warnings)
-    error = outcome_error(survey, skip_wait, timeout)
+    error = outcome_error(survey, skip_wait, timeout, require_ready=not skip_wait)
     if error is not None:
         defer_error(cmd, error)
     return result
@@ -209,9 +220,8 @@ def wait(cmd, target, timeout):
     result = build_result(survey, [])
     error = outcome_error(survey, False, timeout)
     if error is None and not result["ready"]:
-        idle = [str(s.ref) for s in survey.images if not s.streamable] + \
-               ["node pool {}".format(c.name) for c in survey.changes if c.status == DISABLED]
-        error = PreconditionError("Nothing is running that would make these stream: {}.".format(", ".join(idle)))
+        error = PreconditionError("Nothing is running that would make these stream: {}.".format(
+            ", ".join(_not_streaming(survey))))
         error.set_recommendation("Start it with 'az streaming enable' and the same arguments.")
     if error is not None:
         defer_error(cmd, error)
