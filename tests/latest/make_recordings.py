@@ -304,6 +304,19 @@ def test_enable_one_conversion_failed_still_enables_pools_and_grants_acr_pull():
     return r.pool_get(NP1_ON)
 
 
+def test_enable_registry_only_with_auto_conversion():
+    r = premium().exchange().token(2)
+    r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1).repo_streaming("app", False)
+    r.start_conversion("app", APP_V1, OP_APP).set_repo_streaming("app", True)
+    return r.operation("app", APP_V1, OP_APP, "Succeeded")
+
+
+def test_enable_cluster_only_skips_windows_pools():
+    r = Recording().cluster_get().pools_list(NP1_OFF, NP2_ON, WIN)
+    r.pool_put(NP1_OFF, "op-np1").async_status("op-np1", "Succeeded")
+    return r.pool_get(NP1_ON)
+
+
 def test_enable_no_wait_starts_everything_and_returns_ids():
     r = premium().exchange().token(2)
     r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1)

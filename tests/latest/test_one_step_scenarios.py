@@ -92,6 +92,26 @@ class OneStepScenarioTest(StreamingScenarioTest):
         self.assert_error(OperationFailedError, "legacy:win", "UNSUPPORTED_PLATFORM")
         self.assert_all_played()
 
+    def test_enable_registry_only_with_auto_conversion(self):
+        result = self.cmd("streaming enable -r myreg -t app:v1 --repository app").get_output_in_json()
+        self.assertTrue(result["ready"])
+        self.assertEqual("Succeeded", result["images"][0]["status"])
+        self.assertEqual([{"repository": "app", "convertPushedImages": True}], result["repositories"])
+        self.assertEqual(([], "NotChecked"), (result["nodepools"], result["acrPull"]["status"]))
+        self.assertEqual(2, len(self.writes()))  # one conversion, one repository setting
+        self.assert_all_played()
+
+    def test_enable_cluster_only_skips_windows_pools(self):
+        result = self.cmd("streaming enable -g {rg} -c {cluster} --all-nodepools").get_output_in_json()
+        self.assertTrue(result["ready"])  # a skipped Windows pool does not hold readiness back
+        pools = _by(result, "nodepools", "name")
+        self.assertEqual(("Enabled", "AlreadyEnabled", "Skipped"),
+                         (pools["np1"]["status"], pools["np2"]["status"], pools["win1"]["status"]))
+        self.assertTrue(any("win1" in w for w in result["warnings"]))
+        self.assertIsNone(result["registry"])
+        self.assertEqual(1, len(self.writes()))
+        self.assert_all_played()
+
     def test_enable_no_wait_starts_everything_and_returns_ids(self):
         result = self.cmd("streaming enable -r myreg -t app:v1 -g {rg} -c {cluster} --nodepool-names np1 np2 "
                           "--no-wait").get_output_in_json()
