@@ -81,8 +81,8 @@ def load_arguments(self, _):
         with self.argument_context(scope) as c:
             c.argument("images", arg_type=images_type)
             c.argument("repositories", options_list=["--repository"], action="append",
-                       help="Repository whose pushed images are converted automatically (enable) or no longer "
-                            "(disable), e.g. --repository team/app. Repeat for several.")
+                       help="Repository whose conversion of pushed images is turned on (enable), off (disable) or "
+                            "reported (check, show), e.g. --repository team/app. Repeat for several.")
 
     with self.argument_context("streaming enable") as c:
         c.argument("attach_acr", options_list=["--attach-acr"], action="store_true",
