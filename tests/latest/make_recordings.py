@@ -337,6 +337,10 @@ def test_check_registry_only_reads_manifests():
     return r.repo_streaming("app", False)
 
 
+def test_check_reports_missing_registry_and_cluster_together():
+    return Recording().registry_list(registry_body("otherreg")).cluster_get(status=404)
+
+
 def test_check_cluster_only():
     return Recording().cluster_get().pools_list(NP1_OFF, NP2_ON, NP3_OFF, WIN).feature("NotRegistered")
 

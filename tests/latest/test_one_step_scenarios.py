@@ -141,6 +141,14 @@ class OneStepScenarioTest(StreamingScenarioTest):
         self.assert_error(PreconditionError, "ImagePlatformUnsupported")
         self.assert_all_played()
 
+    def test_check_reports_missing_registry_and_cluster_together(self):
+        out = self.cmd("streaming check -r myreg -t app:v1 -g {rg} -c {cluster}", expect_failure=True)
+        result = json.loads(out.output)
+        self.assertEqual([("RegistryNotFound", "error"), ("ClusterNotFound", "error")],
+                         [(f["code"], f["severity"]) for f in result["findings"]])
+        self.assertTrue(all(f["fix"] for f in result["findings"]))
+        self.assert_all_played()
+
     def test_check_cluster_only(self):
         result = self.cmd("streaming check -g {rg} -c {cluster}").get_output_in_json()
         self.assertTrue(result["ready"])
