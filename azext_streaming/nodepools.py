@@ -188,16 +188,18 @@ class ClusterPools:
                 str(enable).lower())
         return change
 
-    def wait_until_idle(self, names, all_pools, deadline):
-        """Re-read the pools until none of them is busy or the deadline passes: (pools, busy pools)."""
+    def wait_until_idle(self, names, all_pools, deadline, current=None):
+        """Re-read the pools until none of them is busy or the deadline passes: (pools, busy pools).
+        `current`, pools the caller has just read, saves the first read."""
         backoff = Backoff(initial=5.0, maximum=30.0)
         wanted = set(names or [])
         while True:
-            current = [p for p in self.list() if all_pools or p.get("name") in wanted]
+            if current is None:
+                current = [p for p in self.list() if all_pools or p.get("name") in wanted]
             busy = [p for p in current if is_busy(p)]
             if not busy or not sleep_within(deadline, backoff.next_delay(), self._sleep):
                 return current, busy
-
+            current = None
 
 def is_busy(pool):
     return pool_properties(pool).get("provisioningState") in BUSY_STATES

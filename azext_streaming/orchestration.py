@@ -48,6 +48,21 @@ def _ready(survey):
     return images_ok and pools_ok
 
 
+def _current_status(change):
+    """The status of a pool as it is now (show, wait): Skipped stays, else Updating, Enabled or Disabled."""
+    if change.status != SKIPPED:
+        change.status = UPDATING if is_busy(change.pool) else (ENABLED if streaming_enabled(change.pool)
+                                                               else DISABLED)
+
+
+def _set_auto_conversion(survey, enabled):
+    """Switch auto-conversion for each --repository not already in the wanted state."""
+    for repository in survey.repositories:
+        if repository["convertPushedImages"] != enabled:
+            answer = survey.client.set_repository_streaming(repository["repository"], enabled) or {}
+            repository["convertPushedImages"] = bool(answer.get("convertPushedImages", enabled))
+
+
 def _not_streaming(survey):
     names = [str(s.ref) for s in survey.images if not s.streamable]
     return names + ["node pool {}".format(c.name) for c in survey.changes
@@ -111,10 +126,7 @@ def enable(cmd, target, timeout, skip_wait):
     conversions = Conversions(survey.client) if survey.client is not None else None
     if survey.images:
         conversions.start(survey.images)
-    for repository in survey.repositories:
-        if not repository["convertPushedImages"]:
-            answer = survey.client.set_repository_streaming(repository["repository"], True) or {}
-            repository["convertPushedImages"] = bool(answer.get("convertPushedImages", True))
+    _set_auto_conversion(survey, True)
     for warning in _settle_acr_pull(survey):
         _warn(warnings, warning)
     if skip_wait:
@@ -173,9 +185,7 @@ def show(cmd, target):
     _stop_on([f for f in survey.findings if f.code in NOT_FOUND_CODES], "show the streaming state",
              ResourceNotFoundError)
     for change in survey.changes:
-        if change.status != SKIPPED:
-            change.status = UPDATING if is_busy(change.pool) else (ENABLED if streaming_enabled(change.pool)
-                                                                   else DISABLED)
+        _current_status(change)
     return build_result(survey, [f.message for f in survey.findings if f.severity == WARNING])
 
 
@@ -184,10 +194,7 @@ def disable(cmd, target, timeout, skip_wait):
     deadline = Deadline(timeout)
     survey = take_survey(cmd, target, DISABLE)
     _stop_on(blocking(survey.findings), "disable artifact streaming")
-    for repository in survey.repositories:
-        if repository["convertPushedImages"]:
-            answer = survey.client.set_repository_streaming(repository["repository"], False) or {}
-            repository["convertPushedImages"] = bool(answer.get("convertPushedImages", False))
+    _set_auto_conversion(survey, False)
     progress = Progress(cmd.cli_ctx)
     if survey.pools is not None:
         survey.pools.apply(survey.changes, False, deadline, progress, skip_wait)
@@ -208,14 +215,13 @@ def wait(cmd, target, timeout):
     if survey.images:
         Conversions(survey.client).wait(survey.images, deadline, progress)
     if survey.pools is not None and survey.changes:
-        names = [c.name for c in survey.changes]
-        current, _ = survey.pools.wait_until_idle(names, False, deadline)
+        # The survey has just read the pools: start from that read rather than repeat it.
+        current, _ = survey.pools.wait_until_idle([c.name for c in survey.changes], False, deadline,
+                                                  current=[c.pool for c in survey.changes])
         by_name = {p.get("name"): p for p in current}
         for change in survey.changes:
             change.pool = by_name.get(change.name, change.pool)
-            if change.status != SKIPPED:
-                change.status = UPDATING if is_busy(change.pool) else (
-                    ENABLED if streaming_enabled(change.pool) else DISABLED)
+            _current_status(change)
     progress.end()
     result = build_result(survey, [])
     error = outcome_error(survey, False, timeout)

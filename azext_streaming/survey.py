@@ -62,7 +62,6 @@ class Survey:
     pools: Optional[ClusterPools] = None
     changes: list = field(default_factory=list)
     acr_pull: AcrPullState = field(default_factory=lambda: AcrPullState(NOT_CHECKED))
-    feature_state: Optional[str] = None
     findings: list = field(default_factory=list)
 
     @property
@@ -90,7 +89,7 @@ def take_survey(cmd, target, mode):
 
 def _not_found_finding(code, error):
     fix = "; ".join(getattr(error, "recommendations", None) or []) or None
-    return Finding(ERROR, code, error.error_msg if hasattr(error, "error_msg") else str(error), fix)
+    return Finding(ERROR, code, error.error_msg, fix)
 
 
 # ---- registry side ---------------------------------------------------------------------------------------

@@ -370,7 +370,7 @@ def test_wait_follows_conversion_and_pool_to_the_end():
     r.tag("app", "v1", APP_V1).referrers("app", APP_V1).last_conversion("app", APP_V1, OP_APP, "Running")
     r.cluster_get().pools_list(NP1_UPDATING)
     r.operation("app", APP_V1, OP_APP, "Running", "70%").operation("app", APP_V1, OP_APP, "Succeeded")
-    return r.pools_list(NP1_UPDATING).pools_list(NP1_ON)
+    return r.pools_list(NP1_ON)
 
 
 def build_all():

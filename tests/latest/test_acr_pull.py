@@ -6,7 +6,7 @@ from azure.cli.core.azclierror import ForbiddenError
 from azext_streaming.acr_pull import (ALREADY_GRANTED, GRANTED, MISSING, NOT_CHECKED, AcrPullAccess,
                                       kubelet_object_id)
 
-REG_ID = "/subscriptions/11111111-0000-0000-0000-000000000000/resourceGroups/rg/providers/" \
+REG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/" \
          "Microsoft.ContainerRegistry/registries/myreg"
 CLUSTER = {"properties": {"identityProfile": {"kubeletidentity": {"objectId": "oid-1"}}}}
 
@@ -17,7 +17,7 @@ def assignment(role_guid):
 
 
 class FakeArm:
-    subscription_id = "22222222-0000-0000-0000-000000000000"
+    subscription_id = "the-current-subscription"  # not the registry's
 
     def __init__(self, assignments=(), put_status=201, put_payload=None):
         self.assignments = list(assignments)
@@ -69,7 +69,7 @@ def test_grant_names_the_role_in_the_registry_subscription():
     assert state.status == GRANTED
     path, body = arm.puts[0]
     assert path.startswith(REG_ID + "/providers/Microsoft.Authorization/roleAssignments/")
-    assert body["properties"]["roleDefinitionId"].startswith("/subscriptions/11111111-0000-0000-0000-000000000000/")
+    assert body["properties"]["roleDefinitionId"].startswith("/subscriptions/00000000-0000-0000-0000-000000000000/")
     assert body["properties"]["principalId"] == "oid-1"
 
 

@@ -8,7 +8,7 @@ from azure.cli.core.azclierror import (InvalidArgumentValueError, RequiredArgume
 
 from azext_streaming._errors import OperationFailedError, PreconditionError
 
-from .make_recordings import APP_CONVERTED, APP_V1, LEGACY, NOTEBOOK, OP_APP, OP_NOTEBOOK, OP_WEB
+from .make_recordings import APP_CONVERTED, APP_V1, LEGACY, OP_APP, OP_NOTEBOOK, OP_WEB
 from .recording_builder import ACCESS_TOKEN, REFRESH_TOKEN, registry_id
 from .streaming_test_base import FAKE_AAD_TOKEN, StreamingScenarioTest
 
